@@ -1,0 +1,1 @@
+"""Certificate designs, issued certificates and their verification live here."""

@@ -1,0 +1,1 @@
+"""Authored course content (course, module, lesson and quiz pages) lives here."""

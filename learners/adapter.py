@@ -1,0 +1,18 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from learners.selectors import profile_is_complete
+from learners.services import email_send
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sends allauth's mails through the task queue and asks new learners for a profile."""
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        email_send(message=message)
+
+    def get_login_redirect_url(self, request):
+        if not profile_is_complete(user=request.user):
+            return reverse("learners:profile_edit")
+        return super().get_login_redirect_url(request)

@@ -1,0 +1,64 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from learners.models import Gender
+
+
+class AccessibleErrorsMixin:
+    """Mark invalid inputs with aria-invalid and tie them to their error text."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}-errors"
+
+
+class ProfileForm(AccessibleErrorsMixin, forms.Form):
+    """The profile a learner completes after sign-up and can edit later."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    city = forms.CharField(
+        label=_("City or local authority"),
+        max_length=150,
+        help_text=_("The municipality you work for, e.g. Dakar."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        error_messages={
+            "invalid_choice": _(
+                "“%(value)s” is not a country we know. Choose one from the list."
+            )
+        },
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=150)
+    department = forms.CharField(
+        label=_("Department or service"), max_length=150, required=False
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        choices=[("", _("Not answered"))] + list(Gender.choices),
+        required=False,
+        help_text=_("Used only for anonymous equality statistics."),
+        widget=forms.RadioSelect,
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a language Campus speaks.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose a country"))] + list(countries)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["job_title"].widget.attrs["autocomplete"] = "organization-title"
+        self.fields["country"].widget.attrs["autocomplete"] = "country"

@@ -1,0 +1,132 @@
+"""Writes of learner data. Each service runs in one transaction and is safe to retry."""
+
+import logging
+
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+
+from learners.models import CityCoordinator, Municipality, Profile, User
+from learners.roles import Role
+
+logger = logging.getLogger(__name__)
+
+
+def municipality_get_or_create(*, name: str, country: str) -> Municipality:
+    """The municipality of that name (case-insensitive) in that country, created if new.
+
+    Safe under concurrent calls: the unique constraint on (lower(name), country)
+    decides, and the loser reads the winner's row.
+    """
+    name = " ".join(name.split())
+    existing = Municipality.objects.filter(name__iexact=name, country=country).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Municipality.objects.create(name=name, country=country)
+    except IntegrityError:
+        return Municipality.objects.get(name__iexact=name, country=country)
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user: User,
+    first_name: str,
+    last_name: str,
+    city: str,
+    country: str,
+    job_title: str,
+    department: str = "",
+    gender: str = "",
+    preferred_language: str,
+) -> Profile:
+    """Save the learner's name and profile together; nothing is written if one part fails."""
+    user.first_name = first_name.strip()
+    user.last_name = last_name.strip()
+    user.save(update_fields=["first_name", "last_name"])
+    municipality = municipality_get_or_create(name=city, country=country)
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    profile.municipality = municipality
+    profile.job_title = job_title.strip()
+    profile.department = department.strip()
+    profile.gender = gender
+    profile.preferred_language = preferred_language
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def role_grant(*, user: User, role: Role) -> None:
+    """Add the user to the role's group (idempotent)."""
+    user.groups.add(Group.objects.get(name=role.value))
+
+
+@transaction.atomic
+def city_coordinator_assign(
+    *, user: User, municipality: Municipality
+) -> CityCoordinator:
+    """Make the user the coordinator of that municipality (and only that one)."""
+    role_grant(user=user, role=Role.CITY_COORDINATOR)
+    link, _ = CityCoordinator.objects.update_or_create(
+        user=user, defaults={"municipality": municipality}
+    )
+    return link
+
+
+def email_send(*, message: EmailMessage) -> None:
+    """Send the message after the current transaction commits, through a Celery worker.
+
+    A message is never lost to a broker outage: when the task cannot be queued the
+    message is sent from this process instead.
+    """
+    payload = email_message_to_payload(message)
+
+    def enqueue():
+        from learners.tasks import email_send_task
+
+        try:
+            email_send_task.delay(payload)
+        except Exception:  # the broker is unreachable: deliver it ourselves
+            logger.warning(
+                "Broker unavailable, sending e-mail in-process", exc_info=True
+            )
+            email_message_from_payload(payload).send()
+
+    transaction.on_commit(enqueue)
+
+
+def email_message_to_payload(message: EmailMessage) -> dict:
+    """A JSON-safe copy of an e-mail (for the task queue)."""
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [str(content), mimetype]
+            for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["body"],
+        from_email=payload["from_email"],
+        to=payload["to"],
+        cc=payload["cc"],
+        bcc=payload["bcc"],
+        reply_to=payload["reply_to"],
+        headers=payload["headers"],
+    )
+    for content, mimetype in payload["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    return message

@@ -1,0 +1,14 @@
+from celery import shared_task
+
+from learners.services import email_message_from_payload
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    retry_kwargs={"max_retries": 8},
+    acks_late=True,
+)
+def email_send_task(payload: dict) -> None:
+    """Deliver one e-mail; SMTP hiccups are retried with back-off."""
+    email_message_from_payload(payload).send()

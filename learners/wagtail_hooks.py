@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from learners.viewsets import PeopleViewSetGroup
+
+register_snippet(PeopleViewSetGroup)
