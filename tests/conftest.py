@@ -39,6 +39,15 @@ def _default_language(settings):
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and cached site roots live in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"

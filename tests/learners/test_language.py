@@ -50,3 +50,9 @@ def test_switcher_refuses_get_and_forged_csrf(db):
     )
     assert response.status_code == 403
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_browser_language_does_not_override_french(client):
+    """An English-configured phone still gets French until the learner chooses English."""
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="fr">' in body

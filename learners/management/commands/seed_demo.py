@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from courses.demo import demo_catalogue_load
 from learners.models import Profile, User
 from learners.roles import Role
 from learners.services import (
@@ -147,6 +148,9 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password: it refuses to "
                 "run when DEBUG is off. Use --force if this really is a demo site."
             )
+        created = demo_catalogue_load()
+        for title in created:
+            self.stdout.write(f"demo course: {title}")
         with transaction.atomic():
             for person in DEMO_PEOPLE:
                 role = self._person_create(*person)

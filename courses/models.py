@@ -1,1 +1,0 @@
-"""Authored course content (course, module, lesson and quiz pages) lives here."""

@@ -1,0 +1,98 @@
+"""Shared vocabulary of the catalogue: topics and the trainers who teach."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Level(models.TextChoices):
+    BEGINNER = "debutant", _("Beginner")
+    INTERMEDIATE = "intermediaire", _("Intermediate")
+    ADVANCED = "avance", _("Advanced")
+
+
+class Topic(index.Indexed, models.Model):
+    """A theme of the catalogue; the four axes of the association and finer topics under them.
+
+    Editors pick topics on each course; learners filter the catalogue by them.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("axis"),
+        help_text=_("The broader axis this topic belongs to; empty for an axis."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class Trainer(index.Indexed, models.Model):
+    """A person who teaches courses, shown on the course page with photo and short bio."""
+
+    name = models.CharField(_("name"), max_length=150)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainer_profile",
+        verbose_name=_("account"),
+        help_text=_("Optional: the trainer's Campus account."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

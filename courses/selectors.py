@@ -1,0 +1,217 @@
+"""Reads of the course tree whose query count does not grow with the size of a course."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from courses.models import CatalogPage, CoursePage, LessonPage, Level, ModulePage, Topic
+
+SEARCH_HITS_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class CatalogFilters:
+    """What a visitor asked of the catalogue (GET parameters); unknown values are dropped."""
+
+    topic: str = ""
+    level: str = ""
+    language: str = ""
+    q: str = ""
+    rejected: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_querydict(cls, params) -> "CatalogFilters":
+        rejected = []
+        topic = params.get("topic", "").strip()
+        if topic and not Topic.objects.filter(slug=topic).exists():
+            rejected.append("topic")
+            topic = ""
+        level = params.get("level", "").strip()
+        if level and level not in Level.values:
+            rejected.append("level")
+            level = ""
+        language = params.get("language", "").strip()
+        if language and language not in dict(settings.LANGUAGES):
+            rejected.append("language")
+            language = ""
+        q = " ".join(params.get("q", "").split())[:100]
+        return cls(
+            topic=topic, level=level, language=language, q=q, rejected=tuple(rejected)
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.topic or self.level or self.language or self.q)
+
+    def as_query_string(self) -> str:
+        """The filters as GET parameters, for pagination links."""
+        return urlencode(
+            {
+                k: v
+                for k, v in (
+                    ("q", self.q),
+                    ("topic", self.topic),
+                    ("level", self.level),
+                    ("language", self.language),
+                )
+                if v
+            }
+        )
+
+
+def _lesson_minutes_subquery():
+    return Subquery(
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"))
+        .order_by()
+        .annotate(total=Func(F("reading_minutes"), function="SUM"))
+        .values("total")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def _cover_renditions():
+    return Prefetch(
+        "cover_image", queryset=get_image_model().objects.prefetch_renditions()
+    )
+
+
+def catalog_course_list(*, catalog: CatalogPage, filters: CatalogFilters):
+    """Live, public courses of the catalogue matching the filters, newest first.
+
+    Each course carries `minutes` (its override or the sum of its lessons), its topics
+    and its cover image's renditions, so a card costs no further query.
+    """
+    courses = CoursePage.objects.live().public().child_of(catalog)
+    if filters.topic:
+        courses = courses.filter(
+            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
+        )
+    if filters.level:
+        courses = courses.filter(level=filters.level)
+    if filters.language:
+        courses = courses.filter(language=filters.language)
+    if filters.q:
+        course_hits = (
+            CoursePage.objects.live()
+            .child_of(catalog)
+            .search(filters.q)[:SEARCH_HITS_LIMIT]
+        )
+        lesson_hits = (
+            LessonPage.objects.live()
+            .descendant_of(catalog)
+            .search(filters.q)[:SEARCH_HITS_LIMIT]
+        )
+        course_path_length = (catalog.depth + 1) * CoursePage.steplen
+        courses = courses.filter(
+            Q(pk__in=[hit.pk for hit in course_hits])
+            | Q(path__in={hit.path[:course_path_length] for hit in lesson_hits})
+        )
+    return (
+        courses.distinct()
+        .annotate(
+            minutes=Coalesce(F("duration_override"), _lesson_minutes_subquery(), 0)
+        )
+        .prefetch_related("topics", _cover_renditions())
+        .order_by("-first_published_at", "path")
+    )
+
+
+def topic_list():
+    """Topics that have at least one course, for the catalogue's filter."""
+    return Topic.objects.select_related("parent").order_by("parent__name", "name")
+
+
+@dataclass
+class ModuleOutline:
+    module: ModulePage
+    lessons: list[LessonPage]
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.reading_minutes for lesson in self.lessons)
+
+
+@dataclass
+class CourseOutline:
+    modules: list[ModuleOutline]
+
+    @property
+    def lessons(self) -> list[LessonPage]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def minutes(self) -> int:
+        return sum(module.minutes for module in self.modules)
+
+
+def course_outline_get(*, course: CoursePage) -> CourseOutline:
+    """The course's live modules and lessons in tree order, in two queries."""
+    modules = list(ModulePage.objects.live().public().child_of(course).order_by("path"))
+    lessons = (
+        LessonPage.objects.live()
+        .public()
+        .descendant_of(course)
+        .order_by("path")
+        .only(
+            "id",
+            "title",
+            "title_en",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "reading_minutes",
+            "live",
+            "locale_id",
+        )
+    )
+    by_module = {
+        module.path: ModuleOutline(module=module, lessons=[]) for module in modules
+    }
+    for lesson in lessons:
+        outline = by_module.get(lesson.path[: len(lesson.path) - lesson.steplen])
+        if outline is not None:
+            outline.lessons.append(lesson)
+    return CourseOutline(modules=list(by_module.values()))
+
+
+@dataclass
+class LessonNavigation:
+    breadcrumbs: list[Page]
+    course: CoursePage
+    module: ModulePage
+    previous: LessonPage | None
+    next: LessonPage | None
+    position: int
+    total: int
+
+
+def lesson_navigation_get(*, lesson: LessonPage) -> LessonNavigation:
+    """Breadcrumbs and previous/next live lessons of the course, in a constant number of queries."""
+    ancestors = list(lesson.get_ancestors().filter(depth__gt=1).specific())
+    module, course = ancestors[-1], ancestors[-2]
+    lessons = list(
+        LessonPage.objects.live()
+        .public()
+        .descendant_of(course)
+        .order_by("path")
+        .only("id", "title", "title_en", "url_path", "path", "depth", "locale_id")
+    )
+    index = next((i for i, page in enumerate(lessons) if page.pk == lesson.pk), None)
+    if index is None:  # a draft previewed by its author: no neighbours
+        return LessonNavigation(ancestors, course, module, None, None, 0, len(lessons))
+    return LessonNavigation(
+        breadcrumbs=ancestors,
+        course=course,
+        module=module,
+        previous=lessons[index - 1] if index > 0 else None,
+        next=lessons[index + 1] if index + 1 < len(lessons) else None,
+        position=index + 1,
+        total=len(lessons),
+    )
