@@ -39,7 +39,7 @@ def _check_broker() -> str:
         return NOT_CONFIGURED
     from config.celery import app
 
-    with app.connection_for_write() as conn:
+    with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=3)
     return OK
 

@@ -1,6 +1,7 @@
 """The blocks trainers compose lessons from. Each renders without JavaScript."""
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -114,6 +115,18 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if not strip_tags(
+            value.get("transcript").source if value.get("transcript") else ""
+        ).strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "transcript": ValidationError(
+                        _(
+                            "Write the transcript: learners who cannot play the video read it instead."
+                        )
+                    )
+                }
+            )
         if bool(value.get("url")) == bool(value.get("file")):
             raise blocks.StructBlockValidationError(
                 block_errors={

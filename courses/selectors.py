@@ -215,3 +215,18 @@ def lesson_navigation_get(*, lesson: LessonPage) -> LessonNavigation:
         position=index + 1,
         total=len(lessons),
     )
+
+
+def catalog_get() -> CatalogPage | None:
+    """The live catalogue page of the site (the first one in the tree)."""
+    return CatalogPage.objects.live().order_by("path").first()
+
+
+def featured_course_list(*, limit: int = 4):
+    """The newest live courses of the catalogue, for the home page."""
+    catalog = catalog_get()
+    if catalog is None:
+        return [], None
+    return list(
+        catalog_course_list(catalog=catalog, filters=CatalogFilters())[:limit]
+    ), catalog

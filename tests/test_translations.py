@@ -11,7 +11,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 PO = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-MO = PO.with_suffix(".mo")
+OVERRIDES = ROOT / "locale_overrides" / "fr" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = ["cms", "courses", "learners", "certificates", "config", "templates"]
 
 
@@ -23,10 +23,14 @@ def test_every_french_entry_is_translated_and_not_fuzzy():
     assert fuzzy == [], f"fuzzy French translations: {fuzzy}"
 
 
-def test_compiled_catalogue_matches_the_po_file():
+@pytest.mark.parametrize("po_path", [PO, OVERRIDES], ids=["campus", "overrides"])
+def test_compiled_catalogue_matches_the_po_file(po_path):
     """The committed .mo is what the server reads: it must carry every .po translation."""
-    po = polib.pofile(str(PO))
-    mo = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(MO))}
+    po = polib.pofile(str(po_path))
+    mo = {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in polib.mofile(str(po_path.with_suffix(".mo")))
+    }
     stale = [
         e.msgid
         for e in po.translated_entries()

@@ -17,3 +17,19 @@ def duration(minutes) -> str:
     if not rest:
         return _("%(hours)d h") % {"hours": hours}
     return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": rest}
+
+
+@register.simple_tag
+def featured_courses(limit=4):
+    """(courses, catalogue) for the home page: the newest live courses."""
+    from courses.selectors import featured_course_list
+
+    return featured_course_list(limit=limit)
+
+
+@register.simple_tag(takes_context=True)
+def catalog_url(context) -> str:
+    from courses.selectors import catalog_get
+
+    catalog = catalog_get()
+    return catalog.get_url(context.get("request")) if catalog else ""

@@ -120,3 +120,16 @@ def test_catalogue_page_needs_no_javascript(client):
     body = client.get(catalog_get().url).content.decode()
     assert "<script" not in body
     assert 'method="get"' in body
+
+
+def test_home_page_shows_the_newest_courses_and_links_the_catalogue(
+    client, django_assert_max_num_queries
+):
+    for n in range(5):
+        course_create(title=f"Cours {n}", modules=1, lessons_per_module=1)
+    client.get("/")
+    with django_assert_max_num_queries(12):
+        body = client.get("/").content.decode()
+    assert "Nos cours" in body
+    assert "Cours 4" in body and "Cours 0" not in body  # the four newest
+    assert f'href="{catalog_get().url}"' in body

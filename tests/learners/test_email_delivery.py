@@ -35,14 +35,23 @@ def _drop_connections():
 @contextmanager
 def _broker(url):
     """Point the app at a broker and switch eager mode off for the block."""
-    saved = app.conf.task_always_eager, app.conf.broker_url
+    # Celery reads CELERY_BROKER_URL from the environment before its own settings.
+    saved = (
+        app.conf.task_always_eager,
+        app.conf.broker_url,
+        os.environ.get("CELERY_BROKER_URL"),
+    )
     app.conf.task_always_eager = False
-    app.conf.broker_url = url
+    app.conf.broker_url = os.environ["CELERY_BROKER_URL"] = url
     _drop_connections()
     try:
         yield
     finally:
-        app.conf.task_always_eager, app.conf.broker_url = saved
+        app.conf.task_always_eager, app.conf.broker_url, env_url = saved
+        if env_url is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = env_url
         _drop_connections()
 
 
