@@ -5,6 +5,7 @@ import uuid
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -41,8 +42,10 @@ def catalog_get() -> CatalogPage:
 
 
 def publish(parent, page):
+    """Add a live page (no revision: tests that need the editing history make their own)."""
+    page.live = True
+    page.first_published_at = page.last_published_at = timezone.now()
     parent.add_child(instance=page)
-    page.save_revision().publish()
     return page
 
 

@@ -8,6 +8,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from kombu import pools
 
 from config.celery import app
 from learners.services import email_send
@@ -26,8 +27,7 @@ def _message():
 
 def _drop_connections():
     """Forget pooled broker connections so that a new broker_url takes effect."""
-    if app._pool is not None:
-        app._pool.force_close_all()
+    pools.reset()  # kombu keeps producer pools per connection URL, process-wide
     app._pool = None
     app.amqp._producer_pool = None
 
