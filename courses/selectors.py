@@ -167,6 +167,7 @@ def course_outline_get(*, course: CoursePage) -> CourseOutline:
             "path",
             "depth",
             "reading_minutes",
+            "required",
             "live",
             "locale_id",
         )
@@ -230,3 +231,29 @@ def featured_course_list(*, limit: int = 4):
     return list(
         catalog_course_list(catalog=catalog, filters=CatalogFilters())[:limit]
     ), catalog
+
+
+def course_for_page_get(*, page: Page) -> CoursePage | None:
+    """The course a lesson (or any page under a course) belongs to, or None."""
+    return CoursePage.objects.ancestor_of(page, inclusive=True).first()
+
+
+def required_step_ids_get(*, course: CoursePage) -> set[int]:
+    """Ids of the live, required lessons of a course: what completing it takes."""
+    return set(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(required=True)
+        .values_list("pk", flat=True)
+    )
+
+
+def next_step_get(*, course: CoursePage, done_ids: set[int]) -> LessonPage | None:
+    """The first live lesson of the course, in outline order, not in done_ids."""
+    return (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .exclude(pk__in=done_ids)
+        .order_by("path")
+        .first()
+    )

@@ -62,3 +62,27 @@ class ProfileForm(AccessibleErrorsMixin, forms.Form):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["job_title"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
+
+
+class AccountDeleteForm(AccessibleErrorsMixin, forms.Form):
+    """Deleting an account asks for the password, so that a left-open session cannot."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account, my progress and my data will be deleted for good."
+        )
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -150,3 +150,89 @@ class CityCoordinator(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.municipality}"
+
+
+class Enrollment(models.Model):
+    """A learner's registration in a course; kept (never deleted) when they leave it.
+
+    Points at the course page by id with PROTECT: editing, moving, renaming or
+    unpublishing the course leaves it untouched, and the course cannot be deleted
+    while it exists.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("learner"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="enrollment_unique_user_course"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "-last_activity_at"], name="enrollment_user_activity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.course_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+
+class Completion(models.Model):
+    """One learner has completed one step (a lesson, later a quiz) of a course. Written once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="completions",
+        verbose_name=_("learner"),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("lesson or quiz"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("completion")
+        verbose_name_plural = _("completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "page"], name="completion_unique_user_page"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["user", "course"], name="completion_user_course")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.page_id}"

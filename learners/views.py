@@ -1,18 +1,44 @@
+import csv
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Page
 
-from learners.forms import ProfileForm
+from courses.models import CoursePage
+from courses.selectors import course_for_page_get, next_step_get
+from learners.forms import AccountDeleteForm, ProfileForm
 from learners.middleware import SESSION_KEY
-from learners.selectors import profile_get, user_roles_list
-from learners.services import profile_update
+from learners.selectors import (
+    city_course_choices,
+    city_staff_list,
+    completed_page_ids_get,
+    coordinated_municipality_get,
+    dashboard_enrollment_list,
+    enrollment_get,
+    profile_get,
+    user_data_export,
+    user_roles_list,
+)
+from learners.services import (
+    EnrollmentError,
+    account_delete,
+    enrollment_create,
+    enrollment_leave,
+    profile_update,
+    step_complete,
+)
 
 
 def _safe_next(request, fallback: str = "/") -> str:
@@ -75,6 +101,7 @@ def profile_edit(request):
             "form": form,
             "profile": profile,
             "roles": user_roles_list(user=request.user),
+            "coordinated_city": coordinated_municipality_get(user=request.user),
             "next": _safe_next(request, ""),
         },
     )
@@ -102,3 +129,209 @@ def language_switch(request):
 def csrf_failure(request, reason=""):
     """A forged or expired CSRF token: explain in the learner's language, write nothing."""
     return render(request, "403_csrf.html", status=403)
+
+
+# --- Enrolment and progress ---------------------------------------------------------
+
+
+def _course_or_404(course_id: int) -> CoursePage:
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
+
+
+@require_POST
+def course_enroll(request, course_id: int):
+    course = _course_or_404(course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request))
+    try:
+        enrollment_create(user=request.user, course=course)
+    except EnrollmentError as error:
+        messages.error(request, str(error))
+        return redirect(course.get_url(request))
+    messages.success(request, _("You are enrolled. Good learning!"))
+    return redirect("learners:course_continue", course_id=course.pk)
+
+
+@login_required
+@require_POST
+def course_leave(request, course_id: int):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    enrollment_leave(user=request.user, course=course)
+    messages.success(
+        request, _("You have left the course. Your progress is kept if you come back.")
+    )
+    return redirect("learners:dashboard")
+
+
+@login_required
+@require_GET
+def course_continue(request, course_id: int):
+    """Take the learner to the first lesson they have not finished."""
+    course = _course_or_404(course_id)
+    enrollment = enrollment_get(user=request.user, course=course)
+    if enrollment is None or not enrollment.is_active:
+        return redirect(course.get_url(request))
+    lesson = next_step_get(
+        course=course, done_ids=completed_page_ids_get(user=request.user, course=course)
+    )
+    if lesson is None:
+        messages.success(request, _("You have completed every lesson of this course."))
+        return redirect(course.get_url(request))
+    return redirect(lesson.get_url(request))
+
+
+@login_required
+@require_POST
+def step_complete_view(request, page_id: int):
+    page = get_object_or_404(Page, pk=page_id)
+    try:
+        next_lesson = step_complete(user=request.user, page=page)
+    except EnrollmentError as error:
+        messages.error(request, str(error))
+        course = course_for_page_get(page=page)
+        return redirect(course.get_url(request) if course and course.live else "/")
+    if next_lesson is None:
+        course = course_for_page_get(page=page)
+        messages.success(
+            request,
+            _("Lesson completed. You have finished every lesson of this course!"),
+        )
+        return redirect(course.get_url(request))
+    messages.success(request, _("Lesson completed."))
+    return redirect(next_lesson.get_url(request))
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    enrollments = dashboard_enrollment_list(user=request.user)
+    return render(
+        request,
+        "learners/dashboard.html",
+        {
+            "in_progress": [e for e in enrollments if not e.completed_at],
+            "completed": [e for e in enrollments if e.completed_at],
+        },
+    )
+
+
+# --- City coordinators ----------------------------------------------------------------
+
+
+def _coordinated_municipality(request):
+    municipality = coordinated_municipality_get(user=request.user)
+    if municipality is None:
+        raise PermissionDenied
+    return municipality
+
+
+def _course_filter(request, municipality) -> tuple[list, int | None]:
+    choices = city_course_choices(municipality=municipality)
+    raw = request.GET.get("course", "")
+    course_id = (
+        int(raw)
+        if raw.isdigit() and int(raw) in {pk for pk, _title in choices}
+        else None
+    )
+    return choices, course_id
+
+
+@login_required
+@require_GET
+def city_staff(request):
+    municipality = _coordinated_municipality(request)
+    choices, course_id = _course_filter(request, municipality)
+    return render(
+        request,
+        "learners/city_staff.html",
+        {
+            "municipality": municipality,
+            "members": city_staff_list(municipality=municipality, course_id=course_id),
+            "course_choices": choices,
+            "course_id": course_id,
+        },
+    )
+
+
+@login_required
+@require_GET
+def city_staff_csv(request):
+    municipality = _coordinated_municipality(request)
+    _choices, course_id = _course_filter(request, municipality)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="campus-{slugify(municipality.name)}.csv"'
+    )
+    response.write("\ufeff")  # so that spreadsheet programs read the accents right
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Last name"),
+            _("First name"),
+            _("E-mail"),
+            _("Job title"),
+            _("Department"),
+            _("Course"),
+            _("Progress (%)"),
+            _("Enrolled on"),
+            _("Last activity"),
+            _("Completed on"),
+        ]
+    )
+    for member in city_staff_list(municipality=municipality, course_id=course_id):
+        rows = member.enrollments or [None]
+        for enrollment in rows:
+            writer.writerow(
+                [
+                    member.user.last_name,
+                    member.user.first_name,
+                    member.user.email,
+                    member.profile.job_title,
+                    member.profile.department,
+                    enrollment.course.title if enrollment else "",
+                    enrollment.percent if enrollment else "",
+                    enrollment.enrolled_at.date().isoformat() if enrollment else "",
+                    enrollment.last_activity_at.date().isoformat()
+                    if enrollment
+                    else "",
+                    enrollment.completed_at.date().isoformat()
+                    if enrollment and enrollment.completed_at
+                    else "",
+                ]
+            )
+    return response
+
+
+# --- My data -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_data(request):
+    return render(
+        request, "learners/my_data.html", {"form": AccountDeleteForm(user=request.user)}
+    )
+
+
+@login_required
+@require_GET
+def my_data_export(request):
+    response = JsonResponse(
+        user_data_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="campus-mes-donnees.json"'
+    return response
+
+
+@login_required
+@require_POST
+def account_delete_view(request):
+    form = AccountDeleteForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "learners/my_data.html", {"form": form}, status=400)
+    user = request.user
+    logout(request)
+    account_delete(user=user)
+    messages.success(request, _("Your account and all your data have been deleted."))
+    return redirect("/")

@@ -214,8 +214,14 @@ class LessonPage(EnglishTitleMixin, Page):
     reading_minutes = models.PositiveIntegerField(
         _("reading time (minutes)"), default=0, editable=False
     )
+    required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Learners must complete this lesson to complete the course."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("title_en"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + [FieldPanel("required")]
     search_fields = Page.search_fields + [
         index.SearchField("body"),
         index.SearchField("title_en"),

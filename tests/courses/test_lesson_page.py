@@ -33,7 +33,7 @@ def test_course_page_shows_outline_durations_outcomes_and_trainers(client):
     assert "Lire un compte administratif" in body
     assert "Marie-Claude Essomba" in body
     assert "8 minutes" in body  # four lessons of two minutes
-    assert "Commencer le cours" in body
+    assert "Se connecter pour s’inscrire" in body
 
 
 def test_duration_override_replaces_the_computed_duration(client):
@@ -48,7 +48,7 @@ def test_lesson_reading_time_is_computed_from_its_text():
     assert lesson.reading_minutes == 5
 
 
-def test_lesson_has_breadcrumbs_and_previous_next_across_modules(client):
+def test_lesson_has_breadcrumbs_and_previous_next_across_modules(client, reader):
     course = course_create(modules=2, lessons_per_module=2)
     lessons = _lessons(course)
     body = client.get(lessons[1].url).content.decode()
@@ -62,7 +62,7 @@ def test_lesson_has_breadcrumbs_and_previous_next_across_modules(client):
     assert 'rel="next"' not in last
 
 
-def test_draft_and_unpublished_lessons_are_invisible_to_learners(client):
+def test_draft_and_unpublished_lessons_are_invisible_to_learners(client, reader):
     course = course_create(modules=1, lessons_per_module=2)
     module = ModulePage.objects.child_of(course).get()
     draft = lesson_create(module, title="Brouillon secret", live=False)
@@ -84,7 +84,7 @@ def test_module_url_leads_to_its_place_in_the_course_outline(client):
     assert response["Location"].endswith(f"{course.url}#module-{module.pk}")
 
 
-def test_lesson_images_are_renditions_not_originals(client):
+def test_lesson_images_are_renditions_not_originals(client, reader):
     course = course_create(modules=1, lessons_per_module=1)
     module = ModulePage.objects.child_of(course).get()
     image = image_create(size=(3000, 2000))
@@ -104,7 +104,7 @@ def test_lesson_images_are_renditions_not_originals(client):
     assert 'alt="Conseil municipal"' in body and ".webp" in body
 
 
-def test_lesson_page_is_printable_and_needs_no_javascript(client):
+def test_lesson_page_is_printable_and_needs_no_javascript(client, reader):
     course = course_create(modules=1, lessons_per_module=1)
     body = client.get(_lessons(course)[0].url).content.decode()
     assert "<script" not in body

@@ -31,7 +31,7 @@ def _race(worker, count=8):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_profiles_naming_the_same_city_create_one_municipality():
     names = ["Tunis", "tunis", "TUNIS ", " Tunis", "Tunis", "tunis", "Tunis", "TuNiS"]
     results, errors = _race(
@@ -43,7 +43,7 @@ def test_concurrent_profiles_naming_the_same_city_create_one_municipality():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_refuses_two_accounts_with_one_email():
     def create(i):
         with transaction.atomic():
@@ -53,3 +53,24 @@ def test_the_database_refuses_two_accounts_with_one_email():
     assert len(results) == 1
     assert all(isinstance(e, IntegrityError) for e in errors)
     assert User.objects.filter(email="meme@ville.example").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_enrolments_and_completions_make_one_row_each():
+    """A double click arriving twice at once: one enrolment, one completion, no error."""
+    from courses.models import LessonPage
+    from learners.models import Completion, Enrollment
+    from learners.services import enrollment_create, step_complete
+    from tests.factories.courses import course_create
+    from tests.factories.learners import UserFactory
+
+    user = UserFactory()
+    course = course_create(modules=1, lessons_per_module=2)
+    lesson = LessonPage.objects.live().descendant_of(course).first()
+    results, errors = _race(lambda i: enrollment_create(user=user, course=course))
+    assert errors == []
+    assert Enrollment.objects.filter(user=user, course=course).count() == 1
+    results, errors = _race(lambda i: step_complete(user=user, page=lesson))
+    assert errors == []
+    assert Completion.objects.filter(user=user, page=lesson).count() == 1

@@ -62,7 +62,7 @@ def _wait_for_outbox(count, seconds=30):
 
 
 @pytest.mark.redis
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_email_is_delivered_by_a_real_worker_through_redis():
     """The message crosses Redis as JSON and a worker sends it, HTML part included."""
     with _broker(os.environ["CELERY_BROKER_URL"]):
@@ -79,7 +79,7 @@ def test_email_is_delivered_by_a_real_worker_through_redis():
     assert sent.alternatives[0][0] == "<p>Bonjour Awa,</p>"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_email_is_sent_in_process_when_the_broker_is_down():
     """No broker answering: the mail is still sent, from the web process."""
     with _broker("redis://127.0.0.1:1/0"):

@@ -9,12 +9,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from courses.demo import demo_catalogue_load
-from learners.models import Profile, User
+from courses.models import CoursePage, LessonPage
+from learners.models import Enrollment, Profile, User
 from learners.roles import Role
 from learners.services import (
     city_coordinator_assign,
+    enrollment_create,
     municipality_get_or_create,
     role_grant,
+    step_complete,
 )
 
 DEMO_PASSWORD = "campus-demo-2026"
@@ -157,6 +160,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"demo account: {person[0]} / {DEMO_PASSWORD} ({role})"
                 )
+            self._progress_create()
 
     def _person_create(
         self, email, first_name, last_name, role, city, country, job, department, gender
@@ -188,3 +192,39 @@ class Command(BaseCommand):
         elif role in (Role.TRAINER, Role.CERTIFICATE_ADMIN):
             role_grant(user=user, role=role)
         return ROLE_NAMES[role]
+
+    def _progress_create(self):
+        """Some progress so that every screen has something to show (once only)."""
+        courses = {c.slug: c for c in CoursePage.objects.live()}
+        plan = [
+            # learner, course slug, lessons to complete (None = all)
+            ("awa.diop@dakar.example", "decentralisation-gouvernance-locale", 3),
+            ("awa.diop@dakar.example", "iso-37001-anticorruption-collectivites", 1),
+            (
+                "youssef.benali@tunis.example",
+                "finances-locales-budget-fiscalite-transparence",
+                None,
+            ),
+            (
+                "ngono.marie@yaounde.example",
+                "iso-37001-anticorruption-collectivites",
+                2,
+            ),
+            (
+                "coordination.dakar@campus.example",
+                "gouvernance-locale-services-essentiels",
+                1,
+            ),
+        ]
+        for email, slug, count in plan:
+            course = courses.get(slug)
+            user = User.objects.get(email=email)
+            if (
+                course is None
+                or Enrollment.objects.filter(user=user, course=course).exists()
+            ):
+                continue
+            enrollment_create(user=user, course=course)
+            lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+            for lesson in lessons if count is None else lessons[:count]:
+                step_complete(user=user, page=lesson)

@@ -1,0 +1,48 @@
+"""Who may read which lesson: the one place where the rule lives.
+
+Called from the `before_serve_page` hook (learners/wagtail_hooks.py), so course
+pages need not know about learners.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from courses.models import LessonPage
+from courses.selectors import course_for_page_get
+from learners.models import Enrollment
+from learners.roles import Role
+
+STAFF_ROLES = {Role.TRAINER.value, Role.CERTIFICATE_ADMIN.value}
+
+
+def reads_every_lesson(user) -> bool:
+    """Trainers, certificate admins and superusers read lessons without enrolling."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=STAFF_ROLES).exists()
+
+
+def lesson_access_response(*, page, request):
+    """None when the visitor may read the page; otherwise where to send them.
+
+    Anonymous visitors go to the login page and come back; logged-in learners who
+    are not enrolled go to the course page, which offers enrolment.
+    """
+    if not isinstance(page, LessonPage):
+        return None
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if reads_every_lesson(user):
+        return None
+    course = course_for_page_get(page=page)
+    if Enrollment.objects.filter(
+        user=user, course=course, left_at__isnull=True
+    ).exists():
+        return None
+    messages.info(request, _("Enrol in the course to read its lessons."))
+    return redirect(course.get_url(request))

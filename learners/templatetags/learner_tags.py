@@ -1,0 +1,59 @@
+"""Learner data for course templates (courses never import learners)."""
+
+from dataclasses import dataclass
+
+from django import template
+
+from courses.selectors import required_step_ids_get
+from learners.models import Completion
+from learners.progress import percent
+from learners.selectors import course_progress_get, enrollment_get
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course, outline):
+    """The visitor's progress in the course (an empty one for visitors not enrolled)."""
+    return course_progress_get(
+        user=context["request"].user, course=course, outline=outline
+    )
+
+
+@dataclass
+class LessonStatus:
+    enrolled: bool
+    done: bool
+    course_done: int
+    course_total: int
+
+    @property
+    def course_percent(self) -> int:
+        return percent(self.course_done, self.course_total)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_status(context, lesson, course):
+    """Whether the learner completed this lesson, and their progress in the course."""
+    user = context["request"].user
+    enrollment = enrollment_get(user=user, course=course)
+    if enrollment is None or not enrollment.is_active:
+        return LessonStatus(enrolled=False, done=False, course_done=0, course_total=0)
+    done_ids = set(
+        Completion.objects.filter(user=user, course=course).values_list(
+            "page_id", flat=True
+        )
+    )
+    required = required_step_ids_get(course=course)
+    return LessonStatus(
+        enrolled=True,
+        done=lesson.pk in done_ids,
+        course_done=len(required & done_ids),
+        course_total=len(required),
+    )
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (None when absent)."""
+    return mapping.get(key) if mapping else None
