@@ -13,6 +13,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
+# axe-core, for the accessibility tests only (skipped with a reason without npm).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -20,7 +26,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
