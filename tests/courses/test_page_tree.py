@@ -35,3 +35,31 @@ class PageTreeRulesTests(WagtailPageTestCase):
         catalog = CatalogPage.objects.get()
         assert isinstance(catalog.get_parent().specific, HomePage)
         assert catalog.live
+
+
+class PreviewTests(WagtailPageTestCase):
+    def setUp(self):
+        from tests.factories.courses import course_create
+        from tests.factories.learners import UserFactory
+
+        self.course = course_create(modules=1, lessons_per_module=1)
+        self.client.force_login(UserFactory(is_superuser=True))
+
+    def test_every_page_type_can_be_previewed(self):
+        """Trainers see every page type in the admin preview before publishing."""
+        module = ModulePage.objects.child_of(self.course).get()
+        lesson = LessonPage.objects.child_of(module).get()
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+        for page in (CatalogPage.objects.get(), HomePage.objects.get(), module):
+            self.assertPageIsPreviewable(page)
+        course_data = nested_form_data(
+            {"title": "Budget", "slug": self.course.slug, "summary": "Résumé", "level": "debutant",
+             "language": "fr", "outcomes": inline_formset([{"text": "Lire un budget"}])}
+        )
+        self.assertPageIsPreviewable(self.course, post_data=course_data)
+        lesson_data = nested_form_data(
+            {"title": "Leçon", "slug": lesson.slug, "body": streamfield(
+                [("heading", {"text": "Titre", "level": "h2"}), ("paragraph", rich_text("<p>Texte</p>"))])}
+        )
+        self.assertPageIsPreviewable(lesson, post_data=lesson_data)
