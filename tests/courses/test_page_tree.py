@@ -49,17 +49,36 @@ class PreviewTests(WagtailPageTestCase):
         """Trainers see every page type in the admin preview before publishing."""
         module = ModulePage.objects.child_of(self.course).get()
         lesson = LessonPage.objects.child_of(module).get()
-        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            rich_text,
+            streamfield,
+        )
 
         for page in (CatalogPage.objects.get(), HomePage.objects.get(), module):
             self.assertPageIsPreviewable(page)
         course_data = nested_form_data(
-            {"title": "Budget", "slug": self.course.slug, "summary": "Résumé", "level": "debutant",
-             "language": "fr", "outcomes": inline_formset([{"text": "Lire un budget"}])}
+            {
+                "title": "Budget",
+                "slug": self.course.slug,
+                "summary": "Résumé",
+                "level": "debutant",
+                "language": "fr",
+                "outcomes": inline_formset([{"text": "Lire un budget"}]),
+            }
         )
         self.assertPageIsPreviewable(self.course, post_data=course_data)
         lesson_data = nested_form_data(
-            {"title": "Leçon", "slug": lesson.slug, "body": streamfield(
-                [("heading", {"text": "Titre", "level": "h2"}), ("paragraph", rich_text("<p>Texte</p>"))])}
+            {
+                "title": "Leçon",
+                "slug": lesson.slug,
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Titre", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Texte</p>")),
+                    ]
+                ),
+            }
         )
         self.assertPageIsPreviewable(lesson, post_data=lesson_data)

@@ -11,11 +11,13 @@ started, which has two effects on Django:
   other test runs under it;
 - with a running loop, `django.db.connections` hands the main thread other
   connection objects than the ones the test database was set up with, so
-  `serialized_rollback` finds nothing to restore. Data that migrations create (the
-  home page) is therefore rebuilt by the `home_page` fixture when an earlier
-  transactional test has flushed it.
+  `serialized_rollback` finds nothing to restore. The rows that migrations create
+  (home page, catalogue, role groups, review workflow) are therefore serialised
+  before the browser starts and put back by `_restore_migrated_rows` when an earlier
+  transactional test has flushed them.
 """
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,7 +60,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(_migrated_rows):
     if not CHROMIUM.exists():
         pytest.skip(
             f"end-to-end tests need Chromium at {CHROMIUM}: apt-get install -y chromium"
@@ -95,39 +97,61 @@ def page(browser, request, tmp_path):
     context.close()
 
 
-@pytest.fixture
-def home_page(transactional_db):
-    """The Campus home page, as `cms/migrations/0002_create_homepage.py` creates it.
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """The rows the migrations wrote (pages, groups, workflow), serialised at setup.
 
-    Rebuilt (root page, locale, home page, default site) when an earlier
-    transactional test flushed the database, migrated rows included.
+    Read before the browser starts, while `connection` is still the object the test
+    database was created with.
     """
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
+    from django.db import connection
 
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_rows(request, _migrated_rows):
+    """Put back what migrations created when an earlier transactional test flushed it.
+
+    Django's own `serialized_rollback` cannot do it under Playwright's running loop
+    (see the module docstring), so the same restore is done here, once per test.
+    """
+    if (
+        "live_server" not in request.fixturenames
+        and "transactional_db" not in request.fixturenames
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from wagtail.models import Page
+
+    if Page.objects.filter(depth=2).exists() or not _migrated_rows:
+        return
+    from django.core.management import call_command
+
+    # Empty every table first (content types an earlier flush recreated included),
+    # then load the rows exactly as the migrations left them.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    ContentType.objects.clear_cache()
+    # Content types first: saving a page looks its content type up (and would create
+    # one with another id) before the serialised content type rows come.
+    rows = json.loads(_migrated_rows)
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    connection.creation.deserialize_db_from_string(json.dumps(rows))
+
+
+@pytest.fixture
+def home_page(transactional_db, _restore_migrated_rows):
+    """The Campus home page created by `cms/migrations/0002_create_homepage.py`."""
     from cms.models import HomePage
 
-    home = HomePage.objects.first()
-    if home is not None:
-        return home
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    home = root.add_child(
-        instance=HomePage(
-            title="Campus",
-            slug="accueil",
-            locale=locale,
-            tagline="Formations en ligne pour les agents et les élus des villes francophones",
-        )
-    )
-    Site.objects.all().delete()
-    Site.objects.create(
-        hostname="localhost",
-        port=80,
-        root_page=home,
-        is_default_site=True,
-        site_name="Campus",
-    )
-    return home
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def catalogue(home_page):
+    """The course catalogue created by `courses/migrations/0002_create_catalogue.py`."""
+    from courses.models import CatalogPage
+
+    return CatalogPage.objects.get()

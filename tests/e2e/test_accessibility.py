@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from courses.models import CatalogPage, LessonPage
+from courses.models import LessonPage
 from learners.services import enrollment_create, step_complete
-from tests.factories.courses import block, course_create, image_create, lesson_body, lesson_create
+from tests.factories.courses import (
+    block,
+    course_create,
+    image_create,
+    lesson_body,
+    lesson_create,
+)
 from tests.factories.learners import DEFAULT_PASSWORD, ProfileFactory
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,7 +35,8 @@ def axe(page):
         page.add_script_tag(path=str(AXE))
         page.evaluate("locale => axe.configure({locale})", locale)
         result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
         )
         return [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
@@ -40,11 +47,10 @@ def axe(page):
 
 
 @pytest.fixture
-def site(home_page):
-    catalogue = CatalogPage.objects.first() or home_page.add_child(
-        instance=CatalogPage(title="Catalogue des cours", slug="cours")
+def site(catalogue):
+    course = course_create(
+        title="Finances locales", modules=2, lessons_per_module=2, catalog=catalogue
     )
-    course = course_create(title="Finances locales", modules=2, lessons_per_module=2, catalog=catalogue)
     module = course.get_children().first()
     image = image_create()
     rich = lesson_create(
@@ -52,24 +58,78 @@ def site(home_page):
         title="Une leçon riche",
         body=lesson_body(
             extra=[
-                block("image", {"image": image.pk, "alt": "Le conseil municipal en séance", "caption": "Séance"}),
-                block("callout", {"kind": "warning", "title": "Attention", "text": "<p>Texte</p>"}),
+                block(
+                    "image",
+                    {
+                        "image": image.pk,
+                        "alt": "Le conseil municipal en séance",
+                        "caption": "Séance",
+                    },
+                ),
+                block(
+                    "callout",
+                    {"kind": "warning", "title": "Attention", "text": "<p>Texte</p>"},
+                ),
                 block("quote", {"text": "Une citation", "attribution": "Charte"}),
-                block("faq", {"title": "FAQ", "items": [{"question": "Qui ?", "answer": "<p>Le conseil.</p>"}]}),
-                block("case_study", {"title": "Cas", "context": "<p>Contexte</p>", "question": "Que faire ?", "discussion": "<p>Discussion</p>"}),
-                block("table", {"data": [["A", "B"], ["1", "2"]], "first_row_is_table_header": True, "first_col_is_header": False, "table_caption": "Tableau"}),
-                block("external_link", {"title": "Union africaine", "url": "https://au.int/", "description": "Site"}),
+                block(
+                    "faq",
+                    {
+                        "title": "FAQ",
+                        "items": [
+                            {"question": "Qui ?", "answer": "<p>Le conseil.</p>"}
+                        ],
+                    },
+                ),
+                block(
+                    "case_study",
+                    {
+                        "title": "Cas",
+                        "context": "<p>Contexte</p>",
+                        "question": "Que faire ?",
+                        "discussion": "<p>Discussion</p>",
+                    },
+                ),
+                block(
+                    "table",
+                    {
+                        "data": [["A", "B"], ["1", "2"]],
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                        "table_caption": "Tableau",
+                    },
+                ),
+                block(
+                    "external_link",
+                    {
+                        "title": "Union africaine",
+                        "url": "https://au.int/",
+                        "description": "Site",
+                    },
+                ),
             ]
         ),
     )
     learner = ProfileFactory().user
     enrollment_create(user=learner, course=course)
-    step_complete(user=learner, page=LessonPage.objects.live().descendant_of(course).first())
-    return {"catalogue": catalogue, "course": course, "lesson": rich, "learner": learner}
+    step_complete(
+        user=learner, page=LessonPage.objects.live().descendant_of(course).first()
+    )
+    return {
+        "catalogue": catalogue,
+        "course": course,
+        "lesson": rich,
+        "learner": learner,
+    }
 
 
 def test_public_and_learner_pages_have_no_wcag_violation(live_server, site, page, axe):
-    anonymous = ["/", site["catalogue"].url, site["course"].url, "/accounts/login/", "/accounts/signup/"]
+    anonymous = [
+        "/",
+        site["catalogue"].url,
+        site["course"].url,
+        "/accounts/login/",
+        "/accounts/signup/",
+    ]
     problems = {url: axe(f"{live_server.url}{url}") for url in anonymous}
 
     page.goto(f"{live_server.url}/accounts/login/")
@@ -77,7 +137,15 @@ def test_public_and_learner_pages_have_no_wcag_violation(live_server, site, page
     page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    learner_pages = [site["course"].url, site["lesson"].url, "/mon-parcours/", "/profile/", "/mes-donnees/"]
-    problems.update({f"{url} (learner)": axe(f"{live_server.url}{url}") for url in learner_pages})
+    learner_pages = [
+        site["course"].url,
+        site["lesson"].url,
+        "/mon-parcours/",
+        "/profile/",
+        "/mes-donnees/",
+    ]
+    problems.update(
+        {f"{url} (learner)": axe(f"{live_server.url}{url}") for url in learner_pages}
+    )
     problems = {url: found for url, found in problems.items() if found}
     assert problems == {}

@@ -2,12 +2,11 @@
 
 import re
 
-import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from courses.models import CatalogPage, LessonPage
+from courses.models import LessonPage
 from tests.factories.courses import course_create
 from tests.factories.learners import DEFAULT_PASSWORD, ProfileFactory
 
@@ -17,15 +16,6 @@ def fr(msgid: str) -> str:
         return gettext(msgid)
 
 
-@pytest.fixture
-def catalogue(home_page):
-    """The catalogue of the migrations, rebuilt when an earlier test flushed it."""
-    existing = CatalogPage.objects.first()
-    if existing:
-        return existing
-    return home_page.add_child(instance=CatalogPage(title="Catalogue des cours", slug="cours"))
-
-
 def _course_bar(page):
     return page.locator("#progress-course")
 
@@ -33,7 +23,9 @@ def _course_bar(page):
 def test_learner_enrols_completes_two_lessons_and_resumes_on_the_third(
     live_server, catalogue, page, tmp_path
 ):
-    course = course_create(title="Finances locales", modules=2, lessons_per_module=2, catalog=catalogue)
+    course = course_create(
+        title="Finances locales", modules=2, lessons_per_module=2, catalog=catalogue
+    )
     lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
     learner = ProfileFactory(user__email="sokha.chan@phnompenh.example").user
 
