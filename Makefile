@@ -49,8 +49,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="benchmarks/*" --ignore="staticfiles/*"
-	$(BIN)/python manage.py compilemessages -l fr --ignore=".venv/*"
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="benchmarks/*" --ignore="staticfiles/*" --ignore="node_modules/*"
+	$(BIN)/python manage.py compilemessages -l fr --ignore=".venv/*" --ignore="node_modules/*"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -4,12 +4,21 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from courses.models import CatalogPage, CoursePage, LessonPage, Level, ModulePage, Topic
+from courses.course_index import PageRef, course_index_get
+from courses.models import CatalogPage, CoursePage, LessonPage, Level, Topic
 
 SEARCH_HITS_LIMIT = 500
 
@@ -129,8 +138,8 @@ def topic_list():
 
 @dataclass
 class ModuleOutline:
-    module: ModulePage
-    lessons: list[LessonPage]
+    module: PageRef
+    lessons: list[PageRef]
 
     @property
     def minutes(self) -> int:
@@ -142,7 +151,7 @@ class CourseOutline:
     modules: list[ModuleOutline]
 
     @property
-    def lessons(self) -> list[LessonPage]:
+    def lessons(self) -> list[PageRef]:
         return [lesson for module in self.modules for lesson in module.lessons]
 
     @property
@@ -150,33 +159,15 @@ class CourseOutline:
         return sum(module.minutes for module in self.modules)
 
 
-def course_outline_get(*, course: CoursePage) -> CourseOutline:
-    """The course's live modules and lessons in tree order, in two queries."""
-    modules = list(ModulePage.objects.live().public().child_of(course).order_by("path"))
-    lessons = (
-        LessonPage.objects.live()
-        .public()
-        .descendant_of(course)
-        .order_by("path")
-        .only(
-            "id",
-            "title",
-            "title_en",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "reading_minutes",
-            "required",
-            "live",
-            "locale_id",
-        )
-    )
+def course_outline_get(*, course: CoursePage, request=None) -> CourseOutline:
+    """The course's live modules and lessons in tree order, from the cached course index."""
+    index = course_index_get(course_path=course.path, request=request)
     by_module = {
-        module.path: ModuleOutline(module=module, lessons=[]) for module in modules
+        path: ModuleOutline(module=ref, lessons=[])
+        for path, ref in sorted(index.modules.items())
     }
-    for lesson in lessons:
-        outline = by_module.get(lesson.path[: len(lesson.path) - lesson.steplen])
+    for lesson in index.lessons:
+        outline = by_module.get(lesson.path[: -CoursePage.steplen])
         if outline is not None:
             outline.lessons.append(lesson)
     return CourseOutline(modules=list(by_module.values()))
@@ -184,37 +175,42 @@ def course_outline_get(*, course: CoursePage) -> CourseOutline:
 
 @dataclass
 class LessonNavigation:
-    breadcrumbs: list[Page]
-    course: CoursePage
-    module: ModulePage
-    previous: LessonPage | None
-    next: LessonPage | None
+    breadcrumbs: list[PageRef]
+    course: PageRef
+    module: PageRef
+    previous: PageRef | None
+    next: PageRef | None
     position: int
     total: int
+    required_ids: set[int]
 
 
-def lesson_navigation_get(*, lesson: LessonPage) -> LessonNavigation:
-    """Breadcrumbs and previous/next live lessons of the course, in a constant number of queries."""
-    ancestors = list(lesson.get_ancestors().filter(depth__gt=1).specific())
-    module, course = ancestors[-1], ancestors[-2]
-    lessons = list(
-        LessonPage.objects.live()
-        .public()
-        .descendant_of(course)
-        .order_by("path")
-        .only("id", "title", "title_en", "url_path", "path", "depth", "locale_id")
+def lesson_navigation_get(*, lesson: LessonPage, request=None) -> LessonNavigation:
+    """Breadcrumbs, course, module and the neighbouring live lessons of a lesson.
+
+    Read from the cached course index: no query once the index is built, whatever
+    the size of the course.
+    """
+    index = course_index_get(
+        course_path=lesson.path[: -2 * lesson.steplen], request=request
     )
-    index = next((i for i, page in enumerate(lessons) if page.pk == lesson.pk), None)
-    if index is None:  # a draft previewed by its author: no neighbours
-        return LessonNavigation(ancestors, course, module, None, None, 0, len(lessons))
+    lessons = index.lessons
+    position = next((i for i, ref in enumerate(lessons) if ref.pk == lesson.pk), None)
+    if position is None:  # a draft previewed by its author: no neighbours
+        previous = following = None
+    else:
+        previous = lessons[position - 1] if position > 0 else None
+        following = lessons[position + 1] if position + 1 < len(lessons) else None
+    module = index.modules[lesson.path[: -lesson.steplen]]
     return LessonNavigation(
-        breadcrumbs=ancestors,
-        course=course,
+        breadcrumbs=[*index.ancestors, index.course, module],
+        course=index.course,
         module=module,
-        previous=lessons[index - 1] if index > 0 else None,
-        next=lessons[index + 1] if index + 1 < len(lessons) else None,
-        position=index + 1,
+        previous=previous,
+        next=following,
+        position=(position + 1) if position is not None else 0,
         total=len(lessons),
+        required_ids=index.required_ids,
     )
 
 

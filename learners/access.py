@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from courses.selectors import course_for_page_get
 from learners.models import Enrollment
 from learners.roles import Role
@@ -37,12 +37,12 @@ def lesson_access_response(*, page, request):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if reads_every_lesson(user):
-        return None
-    course = course_for_page_get(page=page)
+    courses = CoursePage.objects.ancestor_of(page)
     if Enrollment.objects.filter(
-        user=user, course=course, left_at__isnull=True
+        user=user, course__in=courses, left_at__isnull=True
     ).exists():
         return None
+    if reads_every_lesson(user):
+        return None
     messages.info(request, _("Enrol in the course to read its lessons."))
-    return redirect(course.get_url(request))
+    return redirect(course_for_page_get(page=page).get_url(request))

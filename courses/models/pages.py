@@ -165,7 +165,7 @@ class CoursePage(EnglishTitleMixin, Page):
         from courses.selectors import course_outline_get
 
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline_get(course=self)
+        outline = course_outline_get(course=self, request=request)
         context["outline"] = outline
         context["minutes"] = self.duration_override or outline.minutes
         return context
@@ -248,5 +248,5 @@ class LessonPage(EnglishTitleMixin, Page):
         from courses.selectors import lesson_navigation_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["navigation"] = lesson_navigation_get(lesson=self)
+        context["navigation"] = lesson_navigation_get(lesson=self, request=request)
         return context

@@ -29,7 +29,6 @@ def featured_courses(limit=4):
 
 @register.simple_tag(takes_context=True)
 def catalog_url(context) -> str:
-    from courses.selectors import catalog_get
+    from courses.course_index import catalog_url_get
 
-    catalog = catalog_get()
-    return catalog.get_url(context.get("request")) if catalog else ""
+    return catalog_url_get(request=context.get("request"))

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import template
 
-from courses.selectors import required_step_ids_get
 from learners.models import Completion
 from learners.progress import percent
 from learners.selectors import course_progress_get, enrollment_get
@@ -33,9 +32,10 @@ class LessonStatus:
 
 
 @register.simple_tag(takes_context=True)
-def lesson_status(context, lesson, course):
+def lesson_status(context, lesson, navigation):
     """Whether the learner completed this lesson, and their progress in the course."""
     user = context["request"].user
+    course = navigation.course.pk
     enrollment = enrollment_get(user=user, course=course)
     if enrollment is None or not enrollment.is_active:
         return LessonStatus(enrolled=False, done=False, course_done=0, course_total=0)
@@ -44,7 +44,7 @@ def lesson_status(context, lesson, course):
             "page_id", flat=True
         )
     )
-    required = required_step_ids_get(course=course)
+    required = navigation.required_ids
     return LessonStatus(
         enrolled=True,
         done=lesson.pk in done_ids,
