@@ -26,11 +26,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def trainer(client):
-    user = UserFactory()
-    role_grant(user=user, role=Role.TRAINER)
-    client.force_login(user)
-    return user
+def trainer(reader):
+    """A trainer logged into the admin (see tests/courses/conftest.py)."""
+    return reader
 
 
 def _add_url(model, parent):
