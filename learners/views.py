@@ -211,6 +211,7 @@ def dashboard(request):
         {
             "in_progress": [e for e in enrollments if not e.completed_at],
             "completed": [e for e in enrollments if e.completed_at],
+            "coordinated_city": coordinated_municipality_get(user=request.user),
         },
     )
 

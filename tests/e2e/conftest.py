@@ -139,6 +139,13 @@ def _restore_migrated_rows(request, _migrated_rows):
     rows = json.loads(_migrated_rows)
     rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
     connection.creation.deserialize_db_from_string(json.dumps(rows))
+    # The rows came with their ids: move PostgreSQL's sequences past them.
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
 
 
 @pytest.fixture
