@@ -144,7 +144,9 @@ def _restore_migrated_rows(request, _migrated_rows):
     from django.core.management.color import no_style
 
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models()
+        ):
             cursor.execute(statement)
 
 
