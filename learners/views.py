@@ -254,6 +254,12 @@ def city_staff(request):
     )
 
 
+def _csv_cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula (names are typed by learners)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
 @login_required
 @require_GET
 def city_staff_csv(request):
@@ -283,7 +289,8 @@ def city_staff_csv(request):
         rows = member.enrollments or [None]
         for enrollment in rows:
             writer.writerow(
-                [
+                _csv_cell(cell)
+                for cell in [
                     member.user.last_name,
                     member.user.first_name,
                     member.user.email,

@@ -83,3 +83,16 @@ def test_a_coordinator_removed_from_the_group_loses_access(client, dakar_setup):
     coordinator = CityCoordinator.objects.get().user
     coordinator.groups.remove(Group.objects.get(name="City coordinators"))
     assert client.get(reverse("learners:city_staff")).status_code == 403
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(client, dakar_setup):
+    """A job title typed as a formula reaches the spreadsheet as text, not as a formula."""
+    from learners.models import Profile
+
+    Profile.objects.filter(user__first_name="Awa").update(
+        job_title='=HYPERLINK("http://x")'
+    )
+    response = client.get(reverse("learners:city_staff_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    awa = next(row for row in rows if row[1] == "Awa")
+    assert awa[3] == '\'=HYPERLINK("http://x")'
