@@ -16,7 +16,8 @@ TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60
 
 
-def _english() -> bool:
+def english_active() -> bool:
+    """Whether the interface is in English (English titles then replace French ones)."""
     return (get_language() or "").startswith("en")
 
 
@@ -34,7 +35,7 @@ class PageRef:
 
     @property
     def display_title(self) -> str:
-        return self.title_en if self.title_en and _english() else self.title
+        return self.title_en if self.title_en and english_active() else self.title
 
 
 @dataclass

@@ -37,11 +37,7 @@ def preferred_language_get(*, user: User) -> str:
 
 
 def profile_is_complete(*, user: User) -> bool:
-    return (
-        Profile.objects.filter(user=user, municipality__isnull=False)
-        .exclude(job_title="")
-        .exists()
-    )
+    return profile_get(user=user).is_complete
 
 
 def user_roles_list(*, user: User) -> list[Role]:
@@ -99,6 +95,15 @@ class CourseProgress:
         return self.enrollment.completed_at if self.enrollment else None
 
 
+def completed_page_ids_get(*, user: User, course) -> set[int]:
+    """Ids of the lessons (and later quizzes) the learner completed in the course."""
+    return set(
+        Completion.objects.filter(user=user, course=course).values_list(
+            "page_id", flat=True
+        )
+    )
+
+
 def enrollment_get(*, user: User, course) -> Enrollment | None:
     if not user.is_authenticated:
         return None
@@ -114,11 +119,7 @@ def course_progress_get(*, user: User, course, outline) -> CourseProgress:
     enrollment = enrollment_get(user=user, course=course)
     if enrollment is None:
         return CourseProgress(enrollment=None)
-    done_ids = set(
-        Completion.objects.filter(user=user, course=course).values_list(
-            "page_id", flat=True
-        )
-    )
+    done_ids = completed_page_ids_get(user=user, course=course)
     progress = CourseProgress(enrollment=enrollment, done_ids=done_ids)
     for item in outline.modules:
         required = [lesson for lesson in item.lessons if lesson.required]
@@ -300,11 +301,3 @@ def learners_of_pages_list(*, pages, limit: int = 10) -> tuple[list[str], int]:
         str(user) for user in users.order_by("last_name", "first_name", "email")[:limit]
     ]
     return names, count
-
-
-def completed_page_ids_get(*, user: User, course) -> set[int]:
-    return set(
-        Completion.objects.filter(user=user, course=course).values_list(
-            "page_id", flat=True
-        )
-    )

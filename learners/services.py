@@ -20,6 +20,7 @@ from learners.models import (
     User,
 )
 from learners.roles import Role
+from learners.selectors import completed_page_ids_get
 
 logger = logging.getLogger(__name__)
 
@@ -208,11 +209,7 @@ def step_complete(*, user: User, page: Page) -> LessonPage | None:
         pass
     now = timezone.now()
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
-    done_ids = set(
-        Completion.objects.filter(user=user, course=course).values_list(
-            "page_id", flat=True
-        )
-    )
+    done_ids = completed_page_ids_get(user=user, course=course)
     course_completion_update(
         enrollment=enrollment, course=course, done_ids=done_ids, now=now
     )

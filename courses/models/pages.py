@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.course_index import english_active
 from courses.models.snippets import Level
 from courses.reading_time import reading_minutes, stream_text, words_count
 
@@ -34,7 +34,7 @@ class EnglishTitleMixin(models.Model):
 
     @property
     def display_title(self) -> str:
-        if self.title_en and (get_language() or "").startswith("en"):
+        if self.title_en and english_active():
             return self.title_en
         return self.title
 
@@ -157,7 +157,7 @@ class CoursePage(EnglishTitleMixin, Page):
 
     @property
     def display_summary(self) -> str:
-        if self.summary_en and (get_language() or "").startswith("en"):
+        if self.summary_en and english_active():
             return self.summary_en
         return self.summary
 

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from courses.course_index import english_active
 
 
 class Level(models.TextChoices):
@@ -53,7 +54,7 @@ class Topic(index.Indexed, models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.name_en and (get_language() or "").startswith("en"):
+        if self.name_en and english_active():
             return self.name_en
         return self.name
 

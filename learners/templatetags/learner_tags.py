@@ -4,9 +4,12 @@ from dataclasses import dataclass
 
 from django import template
 
-from learners.models import Completion
 from learners.progress import percent
-from learners.selectors import course_progress_get, enrollment_get
+from learners.selectors import (
+    completed_page_ids_get,
+    course_progress_get,
+    enrollment_get,
+)
 
 register = template.Library()
 
@@ -39,11 +42,7 @@ def lesson_status(context, lesson, navigation):
     enrollment = enrollment_get(user=user, course=course)
     if enrollment is None or not enrollment.is_active:
         return LessonStatus(enrolled=False, done=False, course_done=0, course_total=0)
-    done_ids = set(
-        Completion.objects.filter(user=user, course=course).values_list(
-            "page_id", flat=True
-        )
-    )
+    done_ids = completed_page_ids_get(user=user, course=course)
     required = navigation.required_ids
     return LessonStatus(
         enrolled=True,
