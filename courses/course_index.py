@@ -14,6 +14,17 @@ from wagtail.models import Page
 
 TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60
+STEP_FIELDS = (
+    "id",
+    "title",
+    "title_en",
+    "url_path",
+    "path",
+    "depth",
+    "required",
+    "reading_minutes",
+    "locale_id",
+)
 
 
 def english_active() -> bool:
@@ -32,6 +43,7 @@ class PageRef:
     path: str = ""
     required: bool = True
     reading_minutes: int = 0
+    kind: str = "lesson"  # or "quiz"
 
     @property
     def display_title(self) -> str:
@@ -43,7 +55,8 @@ class CourseIndex:
     course: PageRef
     ancestors: list[PageRef]  # home page → catalogue
     modules: dict[str, PageRef]  # by path
-    lessons: list[PageRef] = field(default_factory=list)  # live lessons, outline order
+    # The steps of the course: live lessons and quizzes, in outline order.
+    lessons: list[PageRef] = field(default_factory=list)
 
     @property
     def required_ids(self) -> set[int]:
@@ -76,7 +89,7 @@ def _ref(page, request, **extra) -> PageRef:
 
 def course_index_get(*, course_path: str, request=None) -> CourseIndex | None:
     """The index of the course at that tree path (built and cached on first use)."""
-    from courses.models import CoursePage, LessonPage, ModulePage
+    from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 
     site_id = getattr(getattr(request, "_wagtail_site", None), "pk", "")
     key = f"courses:index:{tree_version_get()}:{site_id}:{course_path}"
@@ -97,29 +110,23 @@ def course_index_get(*, course_path: str, request=None) -> CourseIndex | None:
             .child_of(course)
             .order_by("path")
         },
-        lessons=[
-            _ref(
-                lesson,
-                request,
-                required=lesson.required,
-                reading_minutes=lesson.reading_minutes,
-            )
-            for lesson in LessonPage.objects.live()
-            .public()
-            .descendant_of(course)
-            .order_by("path")
-            .only(
-                "id",
-                "title",
-                "title_en",
-                "url_path",
-                "path",
-                "depth",
-                "required",
-                "reading_minutes",
-                "locale_id",
-            )
-        ],
+        lessons=sorted(
+            [
+                _ref(
+                    step,
+                    request,
+                    required=step.required,
+                    reading_minutes=step.reading_minutes,
+                    kind=kind,
+                )
+                for model, kind in ((LessonPage, "lesson"), (QuizPage, "quiz"))
+                for step in model.objects.live()
+                .public()
+                .descendant_of(course)
+                .only(*STEP_FIELDS)
+            ],
+            key=lambda ref: ref.path,
+        ),
     )
     cache.set(key, index, INDEX_TIMEOUT)
     return index

@@ -18,7 +18,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from courses.course_index import PageRef, course_index_get
-from courses.models import CatalogPage, CoursePage, LessonPage, Level, Topic
+from courses.models import (
+    CatalogPage,
+    CoursePage,
+    LessonPage,
+    Level,
+    QuizPage,
+    Topic,
+)
 
 SEARCH_HITS_LIMIT = 500
 
@@ -234,22 +241,20 @@ def course_for_page_get(*, page: Page) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(page, inclusive=True).first()
 
 
+def _steps_of(course: CoursePage):
+    return Page.objects.live().descendant_of(course).type(LessonPage, QuizPage)
+
+
 def required_step_ids_get(*, course: CoursePage) -> set[int]:
-    """Ids of the live, required lessons of a course: what completing it takes."""
+    """Ids of the live, required lessons and quizzes of a course: what completing it
+    takes (one query)."""
     return set(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .filter(required=True)
+        _steps_of(course)
+        .filter(Q(lessonpage__required=True) | Q(quizpage__required=True))
         .values_list("pk", flat=True)
     )
 
 
-def next_step_get(*, course: CoursePage, done_ids: set[int]) -> LessonPage | None:
-    """The first live lesson of the course, in outline order, not in done_ids."""
-    return (
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .exclude(pk__in=done_ids)
-        .order_by("path")
-        .first()
-    )
+def next_step_get(*, course: CoursePage, done_ids: set[int]) -> Page | None:
+    """The first live lesson or quiz of the course, in outline order, not in done_ids."""
+    return _steps_of(course).exclude(pk__in=done_ids).order_by("path").first()

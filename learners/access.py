@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage, QuizPage
 from courses.selectors import course_for_page_get
 from learners.models import Enrollment
 from learners.roles import Role
@@ -27,12 +27,13 @@ def reads_every_lesson(user) -> bool:
 
 
 def lesson_access_response(*, page, request):
-    """None when the visitor may read the page; otherwise where to send them.
+    """None when the visitor may read the page (a lesson or a quiz); otherwise where to
+    send them.
 
     Anonymous visitors go to the login page and come back; logged-in learners who
     are not enrolled go to the course page, which offers enrolment.
     """
-    if not isinstance(page, LessonPage):
+    if not isinstance(page, LessonPage | QuizPage):
         return None
     user = request.user
     if not user.is_authenticated:

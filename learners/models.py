@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -236,3 +237,94 @@ class Completion(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.page_id}"
+
+
+class QuizAttempt(models.Model):
+    """One go at a quiz: what the learner was asked, what they answered, their score.
+
+    ``questions`` is the snapshot taken when the attempt started (each question as
+    asked, with its stable id, marks and the order its answers were shown in), so
+    editing or deleting a question later changes no past attempt. ``responses`` and
+    ``results`` are keyed by the question's position in the attempt (1, 2, …).
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("In progress")
+        PENDING = "pending", _("Awaiting grading")
+        GRADED = "graded", _("Graded")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+        verbose_name=_("learner"),
+    )
+    quiz = models.ForeignKey(
+        "courses.QuizPage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("quiz"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.OPEN
+    )
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    graded_at = models.DateTimeField(_("graded at"), null=True, blank=True)
+    late = models.BooleanField(
+        _("submitted after the time limit"),
+        default=False,
+        help_text=_("Graded with the answers saved before the limit."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    questions = models.JSONField(_("questions as asked"), default=list)
+    responses = models.JSONField(_("responses"), default=dict, blank=True)
+    results = models.JSONField(_("results"), default=dict, blank=True)
+    points = models.DecimalField(
+        _("points"), max_digits=9, decimal_places=3, null=True, blank=True
+    )
+    max_points = models.DecimalField(
+        _("maximum points"), max_digits=9, decimal_places=3, null=True, blank=True
+    )
+    score = models.DecimalField(
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="attempt_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=models.Q(state="open"),
+                name="attempt_one_open_per_quiz",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True)
+                | models.Q(score__gte=0, score__lte=100),
+                name="attempt_score_percent",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["quiz", "state"], name="attempt_quiz_state"),
+            models.Index(fields=["user", "quiz"], name="attempt_user_quiz"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.quiz_id} #{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN

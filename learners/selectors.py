@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery
+from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from courses.models import LessonPage
+from courses.models import LessonPage, QuizPage
 from learners.models import (
     CityCoordinator,
     Completion,
@@ -137,9 +137,9 @@ def course_progress_get(*, user: User, course, outline) -> CourseProgress:
     return progress
 
 
-def _required_total_subquery(course_path_ref: str):
+def _required_total_subquery(model, course_path_ref: str):
     return Subquery(
-        LessonPage.objects.live()
+        model.objects.live()
         .filter(required=True, path__startswith=OuterRef(course_path_ref))
         .order_by()
         .annotate(n=Func(F("pk"), function="COUNT"))
@@ -154,8 +154,8 @@ def _required_done_subquery():
             user=OuterRef("user_id"),
             course=OuterRef("course_id"),
             page__live=True,
-            page__lessonpage__required=True,
         )
+        .filter(Q(page__lessonpage__required=True) | Q(page__quizpage__required=True))
         .order_by()
         .annotate(n=Func(F("pk"), function="COUNT"))
         .values("n")[:1],
@@ -166,7 +166,8 @@ def _required_done_subquery():
 def enrollment_list_with_progress(queryset):
     """Enrolments annotated with `required_total` and `required_done`, in one query."""
     return queryset.select_related("course").annotate(
-        required_total=Coalesce(_required_total_subquery("course__path"), 0),
+        required_total=Coalesce(_required_total_subquery(LessonPage, "course__path"), 0)
+        + Coalesce(_required_total_subquery(QuizPage, "course__path"), 0),
         required_done=Coalesce(_required_done_subquery(), 0),
     )
 

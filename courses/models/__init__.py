@@ -5,15 +5,27 @@ from courses.models.pages import (
     LessonPage,
     ModulePage,
 )
+from courses.models.quizzes import (
+    GradingMethod,
+    QuestionBank,
+    QuizDraw,
+    QuizPage,
+    ReviewPolicy,
+)
 from courses.models.snippets import Level, Topic, Trainer
 
 __all__ = [
     "CatalogPage",
     "CourseOutcome",
     "CoursePage",
+    "GradingMethod",
     "Level",
     "LessonPage",
     "ModulePage",
+    "QuestionBank",
+    "QuizDraw",
+    "QuizPage",
+    "ReviewPolicy",
     "Topic",
     "Trainer",
 ]

@@ -185,7 +185,7 @@ class CourseOutcome(Orderable):
 
 
 class ModulePage(EnglishTitleMixin, Page):
-    """A chapter of a course, grouping a few lessons (and, later, a quiz)."""
+    """A chapter of a course, grouping a few lessons and quizzes."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)
 
@@ -194,7 +194,7 @@ class ModulePage(EnglishTitleMixin, Page):
         FieldPanel("summary"),
     ]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
         verbose_name = _("module")

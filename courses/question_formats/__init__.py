@@ -24,6 +24,8 @@ from .model import (
     ParsedQuestion,
     ParseIssue,
     ParseResult,
+    question_from_data,
+    question_to_data,
 )
 
 __all__ = [
@@ -43,4 +45,6 @@ __all__ = [
     "gift_export_issues",
     "parse_aiken",
     "parse_gift",
+    "question_from_data",
+    "question_to_data",
 ]

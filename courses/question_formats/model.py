@@ -11,7 +11,7 @@ equality, so a question read back from an export compares equal to the original.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 #: Question types, following Moodle's (multichoice is split into single and multiple).
@@ -174,3 +174,49 @@ class ExportResult:
     @property
     def ok(self) -> bool:
         return not self.issues
+
+
+def question_to_data(question: ParsedQuestion) -> dict:
+    """``question`` as JSON-safe data (Decimals as strings), for attempt snapshots."""
+
+    def plain(value):
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        return value
+
+    data = plain(asdict(question))
+    data.pop("line", None)
+    return data
+
+
+def _decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def question_from_data(data: dict) -> ParsedQuestion:
+    """The question ``question_to_data`` wrote."""
+    fields = dict(data)
+    fields["choices"] = [
+        Choice(**{**c, "fraction": Decimal(c["fraction"])})
+        for c in data.get("choices", [])
+    ]
+    fields["numerical"] = [
+        NumericalAnswer(
+            **{
+                **n,
+                "value": _decimal_or_none(n["value"]),
+                "tolerance": Decimal(n["tolerance"]),
+                "minimum": _decimal_or_none(n["minimum"]),
+                "maximum": _decimal_or_none(n["maximum"]),
+                "fraction": Decimal(n["fraction"]),
+            }
+        )
+        for n in data.get("numerical", [])
+    ]
+    fields["pairs"] = [MatchingPair(**p) for p in data.get("pairs", [])]
+    fields["tags"] = list(data.get("tags", []))
+    return ParsedQuestion(**fields)

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import HomePage
-from courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
+from courses.models import CatalogPage, CoursePage, LessonPage, ModulePage, QuizPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -13,9 +13,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(HomePage, {CatalogPage})
         self.assertAllowedSubpageTypes(CatalogPage, {CoursePage})
         self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
         self.assertAllowedSubpageTypes(LessonPage, set())
+        self.assertAllowedSubpageTypes(QuizPage, set())
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage})
         self.assertAllowedParentPageTypes(CoursePage, {CatalogPage})
 
     def test_can_create_where_allowed(self):
@@ -23,11 +25,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanCreateAt(CatalogPage, CoursePage)
         self.assertCanCreateAt(CoursePage, ModulePage)
         self.assertCanCreateAt(ModulePage, LessonPage)
+        self.assertCanCreateAt(ModulePage, QuizPage)
 
     def test_cannot_create_under_the_wrong_parent(self):
         self.assertCanNotCreateAt(HomePage, CoursePage)
         self.assertCanNotCreateAt(CatalogPage, LessonPage)
         self.assertCanNotCreateAt(CoursePage, LessonPage)
+        self.assertCanNotCreateAt(CoursePage, QuizPage)
         self.assertCanNotCreateAt(Page, CoursePage)
         self.assertCanNotCreateAt(LessonPage, LessonPage)
 

@@ -1,0 +1,204 @@
+"""Quizzes and the question banks they draw from."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.models.pages import EnglishTitleMixin
+from courses.question_blocks import QuestionStreamBlock, question_from_block
+
+
+class QuestionBank(index.Indexed, models.Model):
+    """A reusable set of questions, sorted in categories, that quizzes draw from.
+
+    Trainers fill banks in the admin or import them from GIFT or Aiken files; a quiz
+    then asks N random questions of a category, a new draw for each attempt.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    questions = StreamField(
+        QuestionStreamBlock(), blank=True, verbose_name=_("questions")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("questions")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def categories(self) -> list[str]:
+        return sorted({b.value.get("category") or "" for b in self.questions} - {""})
+
+    def question_blocks(self, category: str = "") -> list:
+        """The gradable question blocks of the bank (of one category, if given)."""
+        return [
+            block
+            for block in self.questions
+            if block.block_type != "description"
+            and (not category or (block.value.get("category") or "") == category)
+        ]
+
+
+class GradingMethod(models.TextChoices):
+    BEST = "best", _("Best attempt")
+    LAST = "last", _("Last attempt")
+
+
+class ReviewPolicy(models.TextChoices):
+    AFTER_EACH = "each", _("After each attempt")
+    AFTER_PASS = "passed", _("Once the quiz is passed")
+    AFTER_LAST = "last", _("After the last allowed attempt")
+    NEVER = "never", _("Never")
+
+
+class QuizPage(EnglishTitleMixin, Page):
+    """A graded quiz at the end of a module: fixed questions and/or random draws.
+
+    Grading happens on the server; a passed quiz counts for course completion like a
+    completed lesson.
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    questions = StreamField(
+        QuestionStreamBlock(), blank=True, verbose_name=_("questions")
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=60,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"), default=0, help_text=_("0 for unlimited attempts.")
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leave empty for no limit. Answers saved after the limit are not counted: "
+            "the attempt is graded with what was saved in time."
+        ),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle answers"), default=True)
+    grading_method = models.CharField(
+        _("score that counts"),
+        max_length=8,
+        choices=GradingMethod.choices,
+        default=GradingMethod.BEST,
+    )
+    review_policy = models.CharField(
+        _("show right answers and feedback"),
+        max_length=8,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.AFTER_EACH,
+    )
+    required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Learners must pass this quiz to complete the course."),
+    )
+    reading_minutes = models.PositiveIntegerField(
+        _("estimated time (minutes)"), default=0, editable=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("grading_method"),
+                FieldPanel("review_policy"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+            ],
+            heading=_("Rules"),
+        ),
+        FieldPanel("questions"),
+        InlinePanel(
+            "draws",
+            label=_("Random questions from a bank"),
+            heading=_("Random questions from a bank"),
+        ),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("required")]
+    search_fields = Page.search_fields + [index.SearchField("title_en")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def gradable_count(self) -> int:
+        """How many graded questions an attempt asks."""
+        fixed = sum(1 for b in self.questions if b.block_type != "description")
+        return fixed + sum(draw.count for draw in self.draws.all())
+
+    def clean(self):
+        super().clean()
+        for draw in self.draws.all():
+            available = len(draw.bank.question_blocks(draw.category))
+            if draw.count > available:
+                raise ValidationError(
+                    _(
+                        "The bank “%(bank)s” has %(available)s questions in that "
+                        "category; %(count)s cannot be drawn."
+                    )
+                    % {"bank": draw.bank, "available": available, "count": draw.count}
+                )
+        if self.gradable_count() == 0:
+            raise ValidationError(
+                {"questions": _("A quiz needs at least one graded question.")}
+            )
+        for block in self.questions:
+            question_from_block(block.block_type, block.value)
+        self.reading_minutes = self.time_limit_minutes or max(
+            1, round(self.gradable_count() * 1.5)
+        )
+
+
+class QuizDraw(Orderable):
+    """N questions drawn at random from a bank (one category or all of it) per attempt."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="draws")
+    bank = models.ForeignKey(
+        QuestionBank,
+        on_delete=models.PROTECT,
+        related_name="draws",
+        verbose_name=_("question bank"),
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to draw from the whole bank."),
+    )
+    count = models.PositiveSmallIntegerField(
+        _("number of questions"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    panels = [FieldPanel("bank"), FieldPanel("category"), FieldPanel("count")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("random draw")
+        verbose_name_plural = _("random draws")

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from courses.viewsets import QuestionBankViewSet
+
+register_snippet(QuestionBankViewSet)

@@ -1,0 +1,38 @@
+"""Writes of learner data. Each service runs in one transaction and is safe to retry.
+
+One module per concept; everything is importable from ``learners.services``.
+"""
+
+from learners.services.accounts import (
+    account_delete,
+    city_coordinator_assign,
+    email_message_from_payload,
+    email_message_to_payload,
+    email_send,
+    municipality_get_or_create,
+    profile_update,
+    role_grant,
+)
+from learners.services.enrollment import (
+    EnrollmentError,
+    course_completion_update,
+    enrollment_create,
+    enrollment_leave,
+    step_complete,
+)
+
+__all__ = [
+    "EnrollmentError",
+    "account_delete",
+    "city_coordinator_assign",
+    "course_completion_update",
+    "email_message_from_payload",
+    "email_message_to_payload",
+    "email_send",
+    "enrollment_create",
+    "enrollment_leave",
+    "municipality_get_or_create",
+    "profile_update",
+    "role_grant",
+    "step_complete",
+]
