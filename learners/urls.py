@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learners import views
+from learners import quiz_views, views
 
 app_name = "learners"
 
@@ -26,6 +26,16 @@ urlpatterns = [
         "parcours/etapes/<int:page_id>/terminer/",
         views.step_complete_view,
         name="step_complete",
+    ),
+    path(
+        "parcours/quiz/<int:quiz_id>/commencer/",
+        quiz_views.quiz_start,
+        name="quiz_start",
+    ),
+    path(
+        "parcours/tentatives/<int:attempt_id>/",
+        quiz_views.quiz_attempt,
+        name="quiz_attempt",
     ),
     path("ma-ville/", views.city_staff, name="city_staff"),
     path("ma-ville/export.csv", views.city_staff_csv, name="city_staff_csv"),

@@ -149,6 +149,13 @@ class QuizPage(EnglishTitleMixin, Page):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_navigation_get
+
+        context = super().get_context(request, *args, **kwargs)
+        context["navigation"] = lesson_navigation_get(lesson=self, request=request)
+        return context
+
     def gradable_count(self) -> int:
         """How many graded questions an attempt asks."""
         fixed = sum(1 for b in self.questions if b.block_type != "description")

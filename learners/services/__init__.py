@@ -20,9 +20,20 @@ from learners.services.enrollment import (
     enrollment_leave,
     step_complete,
 )
+from learners.services.quizzes import (
+    QuizError,
+    SubmissionError,
+    quiz_attempt_expire,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+    quiz_essay_grade,
+    quiz_responses_read,
+)
 
 __all__ = [
     "EnrollmentError",
+    "QuizError",
+    "SubmissionError",
     "account_delete",
     "city_coordinator_assign",
     "course_completion_update",
@@ -33,6 +44,11 @@ __all__ = [
     "enrollment_leave",
     "municipality_get_or_create",
     "profile_update",
+    "quiz_attempt_expire",
+    "quiz_attempt_start",
+    "quiz_attempt_submit",
+    "quiz_essay_grade",
+    "quiz_responses_read",
     "role_grant",
     "step_complete",
 ]

@@ -3,12 +3,16 @@
 from dataclasses import dataclass
 
 from django import template
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
+from courses.question_html import sanitize_fragment, sanitize_html
 from learners.progress import percent
 from learners.selectors import (
     completed_page_ids_get,
     course_progress_get,
     enrollment_get,
+    quiz_status_get,
 )
 
 register = template.Library()
@@ -56,3 +60,21 @@ def lesson_status(context, lesson, navigation):
 def get_item(mapping, key):
     """mapping[key] in a template (None when absent)."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def quiz_status(context, quiz):
+    """The visitor's attempts at the quiz, and whether they may start one."""
+    return quiz_status_get(user=context["request"].user, quiz=quiz)
+
+
+@register.filter
+def question_fragment(text):
+    """A short question text (an answer, a feedback) as safe inline HTML."""
+    return mark_safe(sanitize_fragment(text))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def question_html(text):
+    """A question's text (stored rich text) as safe HTML, internal links expanded."""
+    return mark_safe(sanitize_html(expand_db_html(text or "")))  # noqa: S308 - sanitised by nh3

@@ -1,0 +1,332 @@
+"""Reads of quiz attempts, shaped for the learner's pages.
+
+``attempt_form_list`` gives what the attempt form shows: question texts and the
+answers offered, in the order recorded at the start, and nothing else — no weight, no
+feedback, no right answer (DESIGN invariant 3). ``attempt_review_get`` adds those only
+when the quiz's review policy allows it.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from courses.models import QuizPage, ReviewPolicy
+from courses.question_formats import question_from_data
+from learners.grading import matching_answers
+from learners.models import Enrollment, QuizAttempt, User
+
+
+@dataclass
+class QuizStatus:
+    """Where a learner stands with a quiz, for the quiz page."""
+
+    enrolled: bool
+    attempts: list[QuizAttempt]
+    open_attempt: QuizAttempt | None
+    attempts_left: int | None  # None: unlimited
+    counted: QuizAttempt | None  # the graded attempt whose score counts
+    passed: bool
+
+    @property
+    def can_start(self) -> bool:
+        return self.enrolled and (self.attempts_left is None or self.attempts_left > 0)
+
+
+def quiz_status_get(*, user: User, quiz: QuizPage) -> QuizStatus:
+    """The learner's attempts at the quiz (two queries)."""
+    if not user.is_authenticated:
+        return QuizStatus(False, [], None, quiz.max_attempts or None, None, False)
+    enrolled = Enrollment.objects.filter(
+        user=user, course__in=quiz.get_ancestors(), left_at__isnull=True
+    ).exists()
+    attempts = list(
+        QuizAttempt.objects.filter(user=user, quiz=quiz)
+        .defer("questions", "responses", "results")
+        .order_by("number")
+    )
+    graded = [a for a in attempts if a.state == QuizAttempt.State.GRADED]
+    if quiz.grading_method == "last":
+        counted = graded[-1] if graded else None
+    else:
+        counted = max(graded, key=lambda a: (a.score, a.number), default=None)
+    left = None
+    if quiz.max_attempts:
+        left = max(0, quiz.max_attempts - len(attempts))
+    return QuizStatus(
+        enrolled=enrolled,
+        attempts=attempts,
+        open_attempt=next((a for a in attempts if a.is_open), None),
+        attempts_left=left,
+        counted=counted,
+        passed=any(a.passed for a in attempts),
+    )
+
+
+def attempt_get(*, user: User, attempt_id: int) -> QuizAttempt | None:
+    """The learner's own attempt, or None (another learner's attempt is not found)."""
+    return (
+        QuizAttempt.objects.select_related("quiz", "course")
+        .filter(pk=attempt_id, user=user)
+        .first()
+    )
+
+
+# --------------------------------------------------------------------------- form
+
+
+@dataclass
+class Option:
+    value: str
+    text: str
+    selected: bool = False
+
+
+@dataclass
+class MatchingPrompt:
+    name: str
+    text: str
+    options: list[Option]
+
+
+@dataclass
+class QuestionForm:
+    """One question of the attempt form: what to show and what the learner answered."""
+
+    position: int
+    number: int | None  # None for a description
+    qtype: str
+    text: str
+    marks: Decimal
+    name: str
+    options: list[Option] = field(default_factory=list)
+    prompts: list[MatchingPrompt] = field(default_factory=list)
+    value: str = ""
+    error: str = ""
+
+    @property
+    def marks_count(self) -> int:
+        """An integer for choosing the plural of "mark" (1.5 marks is plural)."""
+        return int(self.marks) if self.marks == int(self.marks) else 2
+
+
+def _numbered(items):
+    number = 0
+    for item in items:
+        if item["question"]["qtype"] == "description":
+            yield item, None
+        else:
+            number += 1
+            yield item, number
+
+
+def attempt_form_list(
+    *, attempt: QuizAttempt, responses: dict | None = None, errors: dict | None = None
+) -> list[QuestionForm]:
+    """The questions of an open attempt as its form shows them, filled with
+    ``responses`` (default: the answers saved so far)."""
+    responses = attempt.responses if responses is None else responses
+    errors = errors or {}
+    forms = []
+    for item, number in _numbered(attempt.questions):
+        question = question_from_data(item["question"])
+        position = item["position"]
+        response = responses.get(str(position))
+        form = QuestionForm(
+            position=position,
+            number=number,
+            qtype=question.qtype,
+            text=question.text,
+            marks=Decimal(item["marks"]),
+            name=f"q{position}",
+            error=errors.get(str(position), ""),
+        )
+        if question.qtype in ("single", "multiple"):
+            chosen = (
+                {response}
+                if isinstance(response, int)
+                else set(response or [])
+                if isinstance(response, list)
+                else set()
+            )
+            form.options = [
+                Option(str(shown), question.choices[index].text, index in chosen)
+                for shown, index in enumerate(item["choice_order"])
+            ]
+        elif question.qtype == "truefalse":
+            form.options = [
+                Option("true", _("True"), response is True),
+                Option("false", _("False"), response is False),
+            ]
+        elif question.qtype == "matching":
+            answers = matching_answers(question)
+            given = response if isinstance(response, dict) else {}
+            prompts = [pair for pair in question.pairs if pair.prompt]
+            form.prompts = [
+                MatchingPrompt(
+                    name=f"q{position}-{p}",
+                    text=pair.prompt,
+                    options=[
+                        Option(str(shown), answers[index], given.get(str(p)) == index)
+                        for shown, index in enumerate(item["answer_order"])
+                    ],
+                )
+                for p, pair in enumerate(prompts)
+            ]
+        elif isinstance(response, str):
+            form.value = response
+        forms.append(form)
+    return forms
+
+
+# --------------------------------------------------------------------------- review
+
+
+@dataclass
+class ReviewItem:
+    position: int
+    number: int | None
+    qtype: str
+    text: str
+    marks: Decimal
+    points: Decimal | None
+    state: str
+    your_answer: list[str]
+    right_answers: list[str] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)
+    general_feedback: str = ""
+    comment: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.state == "graded" and self.points == self.marks
+
+    @property
+    def partial(self) -> bool:
+        return self.state == "graded" and bool(self.points) and not self.correct
+
+
+@dataclass
+class AttemptReview:
+    attempt: QuizAttempt
+    reveal: bool  # right answers and feedback may be shown
+    items: list[ReviewItem]
+    attempts_left: int | None
+
+
+def review_allowed(*, attempt: QuizAttempt, quiz: QuizPage, status: QuizStatus) -> bool:
+    """Whether the quiz's policy lets the learner see right answers and feedback."""
+    if attempt.is_open:
+        return False
+    policy = quiz.review_policy
+    if policy == ReviewPolicy.AFTER_EACH:
+        return True
+    if policy == ReviewPolicy.AFTER_PASS:
+        return status.passed
+    if policy == ReviewPolicy.AFTER_LAST:
+        return status.attempts_left == 0 and status.open_attempt is None
+    return False
+
+
+def _number_text(value) -> str:
+    return format(Decimal(value).normalize(), "f") if value is not None else ""
+
+
+def _right_answers(question) -> list[str]:
+    qtype = question.qtype
+    if qtype == "single":
+        best = max((c.fraction for c in question.choices), default=0)
+        return [c.text for c in question.choices if c.fraction == best]
+    if qtype == "multiple":
+        return [c.text for c in question.choices if c.fraction > 0]
+    if qtype == "truefalse":
+        return [_("True") if question.answer else _("False")]
+    if qtype == "shortanswer":
+        best = max((c.fraction for c in question.choices), default=0)
+        return [c.text for c in question.choices if c.fraction == best]
+    if qtype == "numerical":
+        best = max((a.fraction for a in question.numerical), default=0)
+        shown = []
+        for answer in question.numerical:
+            if answer.fraction != best or answer.is_catch_all:
+                continue
+            if answer.is_range:
+                shown.append(
+                    _("from %(min)s to %(max)s")
+                    % {
+                        "min": _number_text(answer.minimum),
+                        "max": _number_text(answer.maximum),
+                    }
+                )
+            elif answer.tolerance:
+                shown.append(
+                    f"{_number_text(answer.value)} ± {_number_text(answer.tolerance)}"
+                )
+            else:
+                shown.append(_number_text(answer.value))
+        return shown
+    if qtype == "matching":
+        return [f"{p.prompt} → {p.answer}" for p in question.pairs if p.prompt]
+    return []
+
+
+def _your_answer(question, response) -> list[str]:
+    qtype = question.qtype
+    if response in (None, "", [], {}):
+        return []
+    if qtype == "single":
+        return [question.choices[response].text]
+    if qtype == "multiple":
+        return [question.choices[i].text for i in response]
+    if qtype == "truefalse":
+        return [_("True") if response else _("False")]
+    if qtype == "matching":
+        answers = matching_answers(question)
+        prompts = [p for p in question.pairs if p.prompt]
+        return [
+            f"{prompts[int(p)].prompt} → {answers[a]}"
+            for p, a in sorted(response.items(), key=lambda kv: int(kv[0]))
+        ]
+    return [str(response)]
+
+
+def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptReview:
+    """The result of a submitted attempt, with what the review policy allows."""
+    reveal = review_allowed(attempt=attempt, quiz=attempt.quiz, status=status)
+    items = []
+    for item, number in _numbered(attempt.questions):
+        question = question_from_data(item["question"])
+        position = str(item["position"])
+        result = attempt.results.get(position, {})
+        response = attempt.responses.get(position)
+        review = ReviewItem(
+            position=item["position"],
+            number=number,
+            qtype=question.qtype,
+            text=question.text,
+            marks=Decimal(item["marks"]),
+            points=Decimal(result["points"]) if "points" in result else None,
+            state=result.get("state", ""),
+            your_answer=_your_answer(question, response),
+            comment=result.get("comment", ""),
+        )
+        if reveal:
+            review.right_answers = _right_answers(question)
+            review.feedback = list(result.get("feedback", []))
+            review.general_feedback = question.general_feedback
+        items.append(review)
+    return AttemptReview(
+        attempt=attempt, reveal=reveal, items=items, attempts_left=status.attempts_left
+    )
+
+
+__all__ = [
+    "AttemptReview",
+    "QuestionForm",
+    "QuizStatus",
+    "attempt_form_list",
+    "attempt_get",
+    "attempt_review_get",
+    "quiz_status_get",
+    "review_allowed",
+]
