@@ -55,7 +55,7 @@ def test_lesson_has_breadcrumbs_and_previous_next_across_modules(client, reader)
     assert 'aria-current="page"' in body
     assert f'href="{lessons[0].url}" rel="prev"' in body
     assert f'href="{lessons[2].url}" rel="next"' in body  # first lesson of module 2
-    assert "Leçon 2 sur 4" in body
+    assert "Étape 2 sur 4" in body
     first = client.get(lessons[0].url).content.decode()
     assert 'rel="prev"' not in first
     last = client.get(lessons[-1].url).content.decode()

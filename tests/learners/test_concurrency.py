@@ -74,3 +74,60 @@ def test_concurrent_enrolments_and_completions_make_one_row_each():
     results, errors = _race(lambda i: step_complete(user=user, page=lesson))
     assert errors == []
     assert Completion.objects.filter(user=user, page=lesson).count() == 1
+
+
+def _quiz_setup():
+    from courses.models import ModulePage
+    from learners.services import enrollment_create
+    from tests.factories.courses import course_create
+    from tests.factories.learners import UserFactory
+    from tests.factories.quizzes import quiz_create, single, truefalse
+
+    user = UserFactory()
+    course = course_create(modules=1, lessons_per_module=1)
+    module = ModulePage.objects.child_of(course).get()
+    quiz = quiz_create(module, questions=[single(), truefalse()], max_attempts=2)
+    enrollment_create(user=user, course=course)
+    return user, quiz
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_submissions_of_one_attempt_grade_it_once():
+    """Two submissions racing (a double click on two phones): one grade, one refusal."""
+    from django.http import QueryDict
+
+    from learners.models import Completion, QuizAttempt
+    from learners.services import QuizError, quiz_attempt_start, quiz_attempt_submit
+
+    user, quiz = _quiz_setup()
+    attempt = quiz_attempt_start(user=user, quiz=quiz)
+    right = attempt.questions[0]["choice_order"].index(0)
+    data = QueryDict(f"q1=&q1={right}&q2=&q2=true")
+    results, errors = _race(
+        lambda i: quiz_attempt_submit(user=user, attempt_id=attempt.pk, data=data),
+        count=2,
+    )
+    assert len(results) == 1
+    assert len(errors) == 1 and isinstance(errors[0], QuizError)
+    assert errors[0].status == 409
+    attempt.refresh_from_db()
+    assert attempt.state == "graded" and attempt.score == 100
+    assert QuizAttempt.objects.filter(user=user).count() == 1
+    assert Completion.objects.filter(user=user, page=quiz).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_starts_make_one_open_attempt():
+    """Eight starts at once give one attempt, numbered 1, and no error."""
+    from learners.models import QuizAttempt
+    from learners.services import quiz_attempt_start
+
+    user, quiz = _quiz_setup()
+    results, errors = _race(lambda i: quiz_attempt_start(user=user, quiz=quiz))
+    assert errors == []
+    assert {attempt.pk for attempt in results} == {
+        QuizAttempt.objects.get(user=user).pk
+    }
+    assert QuizAttempt.objects.get(user=user).number == 1
