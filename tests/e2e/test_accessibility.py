@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
 
 from courses.models import LessonPage
-from learners.services import enrollment_create, step_complete
+from learners.services import (
+    enrollment_create,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+    step_complete,
+)
 from tests.factories.courses import (
     block,
     course_create,
@@ -19,6 +26,17 @@ from tests.factories.courses import (
     lesson_create,
 )
 from tests.factories.learners import DEFAULT_PASSWORD, ProfileFactory
+from tests.factories.quizzes import (
+    description,
+    essay,
+    matching,
+    multiple,
+    numerical,
+    quiz_create,
+    shortanswer,
+    single,
+    truefalse,
+)
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -114,11 +132,37 @@ def site(catalogue):
     step_complete(
         user=learner, page=LessonPage.objects.live().descendant_of(course).first()
     )
+    quiz = quiz_create(
+        module,
+        title="Quiz du module",
+        questions=[
+            description(),
+            single(general_feedback="<p>Voir la leçon 1.</p>"),
+            multiple(),
+            truefalse(),
+            shortanswer(),
+            numerical(),
+            matching(),
+            essay(),
+        ],
+    )
+    submitted = quiz_attempt_start(user=learner, quiz=quiz)
+    quiz_attempt_submit(
+        user=learner,
+        attempt_id=submitted.pk,
+        data=QueryDict(
+            "q2=0&q3=0&q4=true&q5=subsidiarite&q6=12&q7-0=0&q7-1=1&q7-2=2&q8=Texte"
+        ),
+    )
+    opened = quiz_attempt_start(user=learner, quiz=quiz)
     return {
         "catalogue": catalogue,
         "course": course,
         "lesson": rich,
         "learner": learner,
+        "quiz": quiz,
+        "submitted": submitted,
+        "opened": opened,
     }
 
 
@@ -140,6 +184,9 @@ def test_public_and_learner_pages_have_no_wcag_violation(live_server, site, page
     learner_pages = [
         site["course"].url,
         site["lesson"].url,
+        site["quiz"].url,
+        reverse("learners:quiz_attempt", args=[site["opened"].pk]),
+        reverse("learners:quiz_attempt", args=[site["submitted"].pk]),
         "/mon-parcours/",
         "/profile/",
         "/mes-donnees/",
