@@ -1,0 +1,263 @@
+"""Writes to course content that are not done in the page editor: question imports.
+
+A GIFT or Aiken file is imported whole or not at all: every question is read, turned
+into a question block and validated by that block before anything is written, and
+every problem is reported with the line of the file it comes from.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
+from wagtail.log_actions import log
+from wagtail.models import Revision
+
+from courses.models import QuestionBank, QuizPage
+from courses.question_blocks import (
+    QuestionStreamBlock,
+    question_block_data,
+    question_from_block,
+)
+from courses.question_formats import (
+    ExportResult,
+    ParsedQuestion,
+    ParseIssue,
+    export_aiken,
+    export_gift,
+    gift_export_issues,
+    parse_aiken,
+    parse_gift,
+)
+
+#: The file formats questions are imported from and exported to.
+QUESTION_FORMATS = ("gift", "aiken")
+
+_PARSERS = {"gift": parse_gift, "aiken": parse_aiken}
+
+
+@dataclass
+class ImportResult:
+    """What an import did: how many questions it added, where, or why it added none.
+
+    ``issues`` hold a line of the file and a translated message each; line 0 is a
+    problem with the target rather than with one question. When there is any issue,
+    ``count`` is 0 and nothing was written.
+    """
+
+    count: int = 0
+    issues: list[ParseIssue] = field(default_factory=list)
+    bank: QuestionBank | None = None
+    bank_created: bool = False
+    revision: Revision | None = None
+    published: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def issue_text(issue: ParseIssue) -> str:
+    """``line L: message`` (just the message for a problem that has no line)."""
+    if not issue.line:
+        return issue.message
+    return _("line %(line)s: %(message)s") % {
+        "line": issue.line,
+        "message": issue.message,
+    }
+
+
+def _error_messages(block, error: ValidationError, path: tuple = ()) -> list[str]:
+    """The messages of a block's validation error, each after the field it is about."""
+    messages = []
+    if isinstance(error, StructBlockValidationError | ListBlockValidationError):
+        for key, child_error in error.block_errors.items():
+            if isinstance(error, ListBlockValidationError):
+                child = block.child_block
+                label = _("item %(number)s") % {"number": key + 1}
+            else:
+                child = block.child_blocks[key]
+                label = child.label or key
+            messages += _error_messages(child, child_error, (*path, label))
+        nested = error.non_block_errors.as_data()
+    else:
+        nested = [error]
+    for item in nested:
+        for message in item.messages:
+            if path:
+                message = _("%(field)s: %(message)s") % {
+                    "field": " › ".join(str(part) for part in path),
+                    "message": message,
+                }
+            messages.append(str(message))
+    return messages
+
+
+def _question_blocks(
+    questions: list[ParsedQuestion],
+) -> tuple[list[tuple[str, object]], list[ParseIssue]]:
+    """Each question as a cleaned block value, or the problems its block finds."""
+    stream_block = QuestionStreamBlock()
+    values, issues = [], []
+    for question in questions:
+        block_type, raw = question_block_data(question)
+        child = stream_block.child_blocks[block_type]
+        try:
+            values.append((block_type, child.clean(child.to_python(raw))))
+        except ValidationError as error:
+            issues.extend(
+                ParseIssue(question.line, message)
+                for message in _error_messages(child, error)
+            )
+    return values, issues
+
+
+def _parsed(text: str, fmt: str) -> tuple[list[ParsedQuestion], list[ParseIssue]]:
+    if fmt not in _PARSERS:
+        raise ValueError(
+            f"Unknown question format {fmt!r}: use one of {QUESTION_FORMATS}."
+        )
+    result = _PARSERS[fmt](text.removeprefix("\ufeff"))
+    if result.ok and not result.questions:
+        return [], [ParseIssue(1, _("The file holds no question."))]
+    return result.questions, result.issues
+
+
+def questions_import(
+    *,
+    text: str,
+    fmt: str,
+    quiz: QuizPage | None = None,
+    bank_name: str | None = None,
+    user=None,
+    publish: bool = False,
+) -> ImportResult:
+    """Add the questions of a GIFT or Aiken file at the end of a quiz or a bank.
+
+    Give either ``quiz`` or ``bank_name``. All or nothing: when the file has any
+    problem (or a question that its block refuses: no right answer, a text too long…)
+    nothing is written and every problem is returned with its line.
+
+    For a quiz, the questions are added to its latest revision (a draft in progress is
+    kept) and saved as a new revision by ``user``; the live page changes only with
+    ``publish=True``, which raises PermissionDenied if ``user`` may not publish it.
+    For a bank, the bank named exactly ``bank_name`` is created if missing. New blocks
+    get fresh ids. Raises ValueError for an unknown format or a wrong target.
+    """
+    if (quiz is None) == (bank_name is None):
+        raise ValueError("Import into a quiz or into a bank: give exactly one.")
+    questions, issues = _parsed(text, fmt)
+    if issues:
+        return ImportResult(issues=issues)
+    values, issues = _question_blocks(questions)
+    if issues:
+        return ImportResult(issues=issues)
+    if quiz is not None:
+        return _quiz_import(quiz=quiz, values=values, user=user, publish=publish)
+    return _bank_import(name=bank_name, values=values, user=user)
+
+
+def _quiz_import(*, quiz: QuizPage, values, user, publish: bool) -> ImportResult:
+    if publish and user is not None:
+        if not quiz.permissions_for_user(user).can_publish():
+            raise PermissionDenied(_("You may not publish this quiz."))
+    with transaction.atomic():
+        page = quiz.get_latest_revision_as_object()
+        for block_type, value in values:
+            page.questions.append((block_type, value, str(uuid.uuid4())))
+        try:
+            revision = page.save_revision(user=user, log_action=True)
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            return ImportResult(
+                issues=[ParseIssue(0, message) for message in error.messages]
+            )
+        if publish:
+            revision.publish(user=user)
+    return ImportResult(count=len(values), revision=revision, published=publish)
+
+
+def _bank_import(*, name: str, values, user) -> ImportResult:
+    try:
+        QuestionBank._meta.get_field("name").clean(name, None)
+    except ValidationError as error:
+        return ImportResult(
+            issues=[
+                ParseIssue(0, _("Bank name: %(message)s") % {"message": message})
+                for message in error.messages
+            ]
+        )
+    with transaction.atomic():
+        bank, created = QuestionBank.objects.select_for_update().get_or_create(
+            name=name
+        )
+        for block_type, value in values:
+            bank.questions.append((block_type, value, str(uuid.uuid4())))
+        bank.save()
+        log(bank, "wagtail.create" if created else "wagtail.edit", user=user)
+    return ImportResult(count=len(values), bank=bank, bank_created=created)
+
+
+def questions_export(
+    *,
+    quiz: QuizPage | None = None,
+    bank: QuestionBank | None = None,
+    fmt: str = "gift",
+) -> ExportResult:
+    """The questions of a quiz (its latest revision, drafts included) or of a bank,
+    written as GIFT or Aiken.
+
+    ``issues`` name the questions the format cannot hold faithfully (Aiken only holds
+    single-choice questions; those are left out) with their position in the stream.
+    Random draws from banks are not part of a quiz's export.
+    """
+    if (quiz is None) == (bank is None):
+        raise ValueError("Export a quiz or a bank: give exactly one.")
+    if fmt not in QUESTION_FORMATS:
+        raise ValueError(
+            f"Unknown question format {fmt!r}: use one of {QUESTION_FORMATS}."
+        )
+    stream = (quiz.get_latest_revision_as_object() if quiz else bank).questions
+    questions = [question_from_block(b.block_type, b.value) for b in stream]
+    if fmt == "aiken":
+        return export_aiken(questions)
+    return ExportResult(
+        text=export_gift(questions), issues=gift_export_issues(questions)
+    )
+
+
+def quiz_find(ref: str) -> QuizPage:
+    """The quiz whose page id or slug is ``ref`` (an id is tried first).
+
+    Raises QuizPage.DoesNotExist when none matches, and QuizPage.MultipleObjectsReturned
+    when quizzes of several modules share the slug; both carry a message for people,
+    the second with the ids to choose from.
+    """
+    ref = str(ref).strip()
+    if ref.isdigit():
+        quiz = QuizPage.objects.filter(pk=int(ref)).first()
+        if quiz is not None:
+            return quiz
+    quizzes = list(QuizPage.objects.filter(slug=ref).order_by("pk"))
+    if not quizzes:
+        raise QuizPage.DoesNotExist(
+            _("No quiz has the id or slug “%(ref)s”.") % {"ref": ref}
+        )
+    if len(quizzes) > 1:
+        choices = ", ".join(
+            _("%(id)s (in “%(module)s”)")
+            % {"id": quiz.pk, "module": quiz.get_parent().title}
+            for quiz in quizzes
+        )
+        raise QuizPage.MultipleObjectsReturned(
+            _(
+                "Several quizzes have the slug “%(ref)s”: give the id of the one you "
+                "mean: %(choices)s."
+            )
+            % {"ref": ref, "choices": choices}
+        )
+    return quizzes[0]
