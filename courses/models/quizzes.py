@@ -163,16 +163,6 @@ class QuizPage(EnglishTitleMixin, Page):
 
     def clean(self):
         super().clean()
-        for draw in self.draws.all():
-            available = len(draw.bank.question_blocks(draw.category))
-            if draw.count > available:
-                raise ValidationError(
-                    _(
-                        "The bank “%(bank)s” has %(available)s questions in that "
-                        "category; %(count)s cannot be drawn."
-                    )
-                    % {"bank": draw.bank, "available": available, "count": draw.count}
-                )
         if self.gradable_count() == 0:
             raise ValidationError(
                 {"questions": _("A quiz needs at least one graded question.")}
@@ -205,6 +195,22 @@ class QuizDraw(Orderable):
     )
 
     panels = [FieldPanel("bank"), FieldPanel("category"), FieldPanel("count")]
+
+    def clean(self):
+        super().clean()
+        if self.bank_id is None or not self.count:
+            return
+        available = len(self.bank.question_blocks(self.category))
+        if self.count > available:
+            raise ValidationError(
+                {
+                    "count": _(
+                        "The bank “%(bank)s” has %(available)s questions in that "
+                        "category; %(count)s cannot be drawn."
+                    )
+                    % {"bank": self.bank, "available": available, "count": self.count}
+                }
+            )
 
     class Meta(Orderable.Meta):
         verbose_name = _("random draw")
