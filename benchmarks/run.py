@@ -36,6 +36,10 @@ demo course and in both sized courses with their first JOURNEY_DONE lessons comp
   visitor: interleaved medians (at least PROGRESS_MIN_REQUESTS requests each) and
   their ratio, against PROGRESS_BUDGET.
 
+After that, the quiz budgets (benchmarks/quizzes.py): queries of starting and
+submitting a 5- and a 50-question attempt, the grading time of a 50-question attempt
+and the import time of a 1,000-question GIFT file.
+
 The database is a throw-away SQLite file, migrated at start, unless BENCH_DATABASE_URL
 is set (that database is then migrated and used; the users and courses the script adds
 are deleted at the end, the demo catalogue too when the script loaded it). Nothing here
@@ -1004,6 +1008,8 @@ def main() -> int:
         from django.db import connection, connections
         from django.test.utils import override_settings
 
+        from benchmarks.quizzes import print_quizzes, run_quizzes
+
         print(f"Campus benchmark: {db_label}, migrating…", file=sys.stderr)
         call_command("migrate", verbosity=0, interactive=False)
 
@@ -1031,6 +1037,7 @@ def main() -> int:
                 bare = run_bare_lesson(data, args.requests, args.warmup, args.sql)
                 sizes = run_sizes(data, args.requests, args.sql)
                 journey = run_journey(data, args.requests, args.warmup, args.sql)
+                quizzes = run_quizzes(data)
             finally:
                 cleanup(data)
                 connections.close_all()
@@ -1045,6 +1052,7 @@ def main() -> int:
         print_bare(bare)
         print_sizes(sizes)
         print_journey(journey)
+        print_quizzes(quizzes)
         print(
             json.dumps(
                 {
@@ -1060,6 +1068,7 @@ def main() -> int:
                     "bare_lesson": bare,
                     "course_sizes": sizes,
                     "learner_journey": journey,
+                    "quizzes": quizzes,
                 },
                 ensure_ascii=False,
             )
