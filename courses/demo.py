@@ -1,10 +1,16 @@
 """Load the demo catalogue of `make run` (courses/demo_catalogue.py) into the page tree.
 
-Idempotent: topics, trainers, images and courses that already exist (by slug, name
-or title) are left as they are. Pictures are drawn here with Pillow; nothing is
-downloaded.
+Idempotent: topics, trainers, images, courses, quizzes and question banks that
+already exist (by slug, name or title) are left as they are. Pictures are drawn here
+with Pillow; nothing is downloaded.
+
+The catalogue's module quizzes become one final assessment per course, the last page
+of its last module, holding every question of the course. The ISO 37001 course's
+questions go into a question bank instead (one category per module) and its final
+assessment draws two of each category, so that a retake asks other questions.
 """
 
+import html
 import json
 import uuid
 from io import BytesIO
@@ -22,9 +28,21 @@ from courses.models import (
     CoursePage,
     LessonPage,
     ModulePage,
+    QuestionBank,
+    QuizDraw,
+    QuizPage,
+    ReviewPolicy,
     Topic,
     Trainer,
 )
+from courses.question_blocks import BLOCK_BY_QTYPE
+
+FINAL_QUIZ_SLUG = "evaluation-finale"
+BANK_COURSE_SLUG = "iso-37001-anticorruption-collectivites"
+BANK_NAME = "ISO 37001 — banque de questions"
+# Essays stay out of the random draws: an attempt that asks one waits for a trainer.
+BANK_ESSAY_CATEGORY = "Questions ouvertes (correction par un formateur)"
+DRAWN_PER_MODULE = 2
 
 
 def _picture(title: str, color: str, size=(1200, 675)):
@@ -100,7 +118,8 @@ def _publish(parent, page):
 
 @transaction.atomic
 def demo_catalogue_load() -> list[str]:
-    """Create the demo topics, trainers and courses; return the titles of new courses."""
+    """Create the demo topics, trainers, courses and their final assessments; return
+    the titles of new courses."""
     topics = {}
     for data in demo_catalogue.TOPICS:
         topic, _ = Topic.objects.get_or_create(
@@ -117,7 +136,9 @@ def demo_catalogue_load() -> list[str]:
     catalog = CatalogPage.objects.order_by("path").first()
     created = []
     for data in demo_catalogue.COURSES:
-        if CoursePage.objects.filter(slug=data["slug"]).exists():
+        existing = CoursePage.objects.filter(slug=data["slug"]).first()
+        if existing is not None:
+            _final_quiz_load(existing, data)
             continue
         trainer, _ = Trainer.objects.get_or_create(
             name=data["trainer"]["name"],
@@ -165,5 +186,165 @@ def demo_catalogue_load() -> list[str]:
                         ),
                     ),
                 )
+        _final_quiz_load(course, data)
         created.append(course.title)
     return created
+
+
+def _final_quiz_load(course: CoursePage, data: dict) -> None:
+    """The course's final assessment, last page of its last module (made once)."""
+    modules = data["modules"]
+    module = (
+        ModulePage.objects.child_of(course).filter(slug=modules[-1]["slug"]).first()
+    )
+    if (
+        module is None
+        or QuizPage.objects.child_of(module).filter(slug=FINAL_QUIZ_SLUG).exists()
+    ):
+        return
+    questions = [q for m in modules for q in m["quiz"]["questions"]]
+    # "ISO 37001 : un système…" gives "Évaluation finale : ISO 37001".
+    short_fr = data["title_fr"].split(" : ")[0]
+    short_en = data.get("title_en", data["title_fr"]).split(": ")[0]
+    course_title = html.escape(data["title_fr"], quote=False)
+    quiz = QuizPage(
+        title=f"Évaluation finale : {short_fr}",
+        title_en=f"Final assessment: {short_en}",
+        slug=FINAL_QUIZ_SLUG,
+        intro=(
+            f"<p>Cette évaluation clôt le cours « {course_title} » : "
+            "elle porte sur l'ensemble des modules. Il faut la réussir pour terminer "
+            "le cours.</p>"
+        ),
+        pass_mark=max(m["quiz"].get("pass_mark", 60) for m in modules),
+        max_attempts=3,
+        review_policy=ReviewPolicy.AFTER_EACH,
+        shuffle_choices=True,
+        required=True,
+    )
+    if data["slug"] == BANK_COURSE_SLUG:
+        bank = _bank_load(data)
+        instructions = (
+            f"Cette évaluation tire au hasard {DRAWN_PER_MODULE} questions de chacun "
+            f"des {len(modules)} modules du cours, dans la banque de questions "
+            "ISO 37001. Si vous la repassez, vous aurez en priorité des questions "
+            "que vous n'avez pas encore vues."
+        )
+        quiz.questions = json.dumps([_description_block(instructions)])
+        quiz.draws = [
+            QuizDraw(bank=bank, category=m["title_fr"], count=DRAWN_PER_MODULE)
+            for m in modules
+        ]
+    else:
+        instructions = (
+            f"Cette évaluation reprend les notions des {len(modules)} modules du "
+            "cours. Lisez chaque question jusqu'au bout : certaines attendent "
+            "plusieurs réponses, d'autres un mot ou un nombre. Après chaque "
+            "tentative, vous verrez la bonne réponse et un commentaire pour chaque "
+            "question."
+        )
+        if any(q["type"] == "essay" for q in questions):
+            instructions += (
+                " La question ouverte est corrigée par un formateur : votre note "
+                "n'est définitive qu'après sa correction."
+            )
+        quiz.questions = json.dumps(
+            [_description_block(instructions), *(_question_block(q) for q in questions)]
+        )
+    _publish(module, quiz)
+
+
+def _bank_load(data: dict) -> QuestionBank:
+    """The course's question bank, one category per module (made once, by name)."""
+    bank = QuestionBank.objects.filter(name=BANK_NAME).first()
+    if bank is not None:
+        return bank
+    blocks = [
+        _question_block(
+            question,
+            category=BANK_ESSAY_CATEGORY
+            if question["type"] == "essay"
+            else module["title_fr"],
+        )
+        for module in data["modules"]
+        for question in module["quiz"]["questions"]
+    ]
+    return QuestionBank.objects.create(
+        name=BANK_NAME,
+        description=(
+            "Les questions du cours ISO 37001, une catégorie par module. Les "
+            "questions ouvertes sont à part : elles demandent une correction par "
+            "un formateur."
+        ),
+        questions=json.dumps(blocks),
+    )
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+
+
+def _description_block(text: str) -> dict:
+    value = {"title": "Avant de commencer", "text": _paragraph(text), "category": ""}
+    return {"type": "description", "value": value, "id": str(uuid.uuid4())}
+
+
+def _question_block(data: dict, *, category: str = "") -> dict:
+    """A question of demo_catalogue as a raw question block (with a new stable id)."""
+    kind = data["type"]
+    value = {
+        "title": "",
+        "text": _paragraph(data["text"]),
+        "marks": "2" if kind == "essay" else "1",
+        "general_feedback": _paragraph(data.get("general_feedback", "")),
+        "category": category,
+    }
+    if kind in ("single", "multiple"):
+        value["choices"] = [
+            {
+                "text": html.escape(choice["text"], quote=False),
+                "weight": str(
+                    choice.get("weight", 100 if choice.get("correct") else 0)
+                ),
+                "feedback": html.escape(choice.get("feedback", ""), quote=False),
+            }
+            for choice in data["choices"]
+        ]
+    elif kind == "truefalse":
+        value["answer"] = "true" if data["answer"] else "false"
+        value["feedback_true"] = html.escape(data.get("feedback_true", ""), quote=False)
+        value["feedback_false"] = html.escape(
+            data.get("feedback_false", ""), quote=False
+        )
+    elif kind == "shortanswer":
+        value["answers"] = [
+            {
+                "text": answer["text"],  # compared with what learners type, not HTML
+                "weight": str(answer["weight"]),
+                "feedback": html.escape(answer.get("feedback", ""), quote=False),
+            }
+            for answer in data["answers"]
+        ]
+    elif kind == "numerical":
+        value["answers"] = [
+            {
+                "value": str(answer["value"]),
+                "tolerance": str(answer.get("tolerance", 0)),
+                "minimum": None,
+                "maximum": None,
+                "weight": str(answer["weight"]),
+                "feedback": html.escape(answer.get("feedback", ""), quote=False),
+            }
+            for answer in data["answers"]
+        ]
+    elif kind == "matching":
+        value["pairs"] = [
+            {"prompt": html.escape(pair["left"], quote=False), "answer": pair["right"]}
+            for pair in data["pairs"]
+        ]
+        value["distractors"] = list(data.get("distractors", []))
+    elif kind == "essay":
+        value["grader_info"] = data.get("grader_info") or data.get(
+            "general_feedback", ""
+        )
+    return {"type": BLOCK_BY_QTYPE[kind], "value": value, "id": str(uuid.uuid4())}

@@ -14,6 +14,9 @@ plain data and nothing else (no imports, no functions):
   Quiz questions use the types ``single``, ``multiple``, ``truefalse``,
   ``shortanswer``, ``numerical``, ``matching`` and ``essay``; in ``multiple``
   questions ``weight`` is a percentage (positive weights add up to 100).
+  Module quizzes are not loaded as pages of their own: ``courses/demo.py``
+  gathers a course's questions into one final assessment, the last page of its
+  last module (the ISO 37001 course's go into a question bank it draws from).
 
 All people, cities' anecdotes and quotes attributed to a role (for instance
 "Une maire adjointe, Sénégal") are fictional. Quotes of legal texts are

@@ -7,15 +7,20 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.http import QueryDict
 
-from courses.demo import demo_catalogue_load
-from courses.models import CoursePage, LessonPage
-from learners.models import Enrollment, Profile, User
+from courses.demo import FINAL_QUIZ_SLUG, demo_catalogue_load
+from courses.models import CoursePage, LessonPage, QuizPage
+from courses.question_formats import question_from_data
+from learners.grading import matching_answers
+from learners.models import Enrollment, Profile, QuizAttempt, User
 from learners.roles import Role
 from learners.services import (
     city_coordinator_assign,
     enrollment_create,
     municipality_get_or_create,
+    quiz_attempt_start,
+    quiz_attempt_submit,
     role_grant,
     step_complete,
 )
@@ -134,6 +139,39 @@ DEMO_PEOPLE = [
     ),
 ]
 
+# learner, course slug, attempts at the course's final assessment, in order: "pass"
+# answers every question but one right, "fail" one in three. An attempt that answers
+# an essay stays pending until a trainer grades it, whatever its other answers: the
+# ISO 37001 assessment draws no essay, the decentralisation one ends with one.
+DEMO_ATTEMPTS = [
+    (
+        "awa.diop@dakar.example",
+        "iso-37001-anticorruption-collectivites",
+        ["fail", "pass"],
+    ),
+    ("awa.diop@dakar.example", "decentralisation-gouvernance-locale", ["pass"]),
+    # Youssef's finished course asks its final assessment too.
+    (
+        "youssef.benali@tunis.example",
+        "finances-locales-budget-fiscalite-transparence",
+        ["pass"],
+    ),
+]
+
+DEMO_ESSAY_ANSWER = (
+    "Dans ma commune, la gestion des centres d'état civil secondaires a été confiée "
+    "à la mairie il y a quelques années. Le personnel a été transféré, mais pas les "
+    "crédits pour les registres, le matériel informatique et l'entretien des "
+    "locaux : la commune paie tout sur ses ressources propres. Le principe de "
+    "concomitance n'a donc été respecté qu'en partie.\n\n"
+    "Je proposerais d'abord de chiffrer le coût réel du service sur trois ans "
+    "(agents, registres, équipement) et de le comparer à la dotation reçue. Nous "
+    "pourrions ensuite rapprocher ces chiffres de ceux d'autres communes de la "
+    "région, avec l'association nationale des élus locaux, pour porter une demande "
+    "commune auprès du ministère chargé des collectivités, avec un calendrier de "
+    "rencontres et un compte rendu écrit de chacune."
+)
+
 
 class Command(BaseCommand):
     help = "Create the demo accounts of `make run` (refused when DEBUG is off)."
@@ -228,3 +266,94 @@ class Command(BaseCommand):
             lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
             for lesson in lessons if count is None else lessons[:count]:
                 step_complete(user=user, page=lesson)
+        self._attempts_create(courses)
+
+    def _attempts_create(self, courses):
+        """Quiz attempts of the demo learners (once only: none if they have some)."""
+        for email, slug, outcomes in DEMO_ATTEMPTS:
+            course = courses.get(slug)
+            quiz = (
+                QuizPage.objects.live()
+                .descendant_of(course)
+                .filter(slug=FINAL_QUIZ_SLUG)
+                .first()
+                if course
+                else None
+            )
+            user = User.objects.get(email=email)
+            if (
+                quiz is None
+                or QuizAttempt.objects.filter(user=user, quiz=quiz).exists()
+            ):
+                continue
+            enrollment_create(user=user, course=course)
+            for outcome in outcomes:
+                attempt = quiz_attempt_start(user=user, quiz=quiz)
+                quiz_attempt_submit(
+                    user=user,
+                    attempt_id=attempt.pk,
+                    data=_attempt_form(attempt, right=outcome == "pass"),
+                )
+
+
+def _attempt_form(attempt: QuizAttempt, *, right: bool) -> QueryDict:
+    """The attempt form as a learner would post it: with ``right``, every question but
+    the second answered right; otherwise one question in three."""
+    data = QueryDict(mutable=True)
+    gradable = [i for i in attempt.questions if i["question"]["qtype"] != "description"]
+    for n, item in enumerate(gradable):
+        is_right = n != 1 if right else n % 3 == 0
+        for name, value in _answer_fields(item, right=is_right):
+            data.appendlist(name, value)
+    return data
+
+
+def _answer_fields(item: dict, *, right: bool) -> list[tuple[str, str]]:
+    """The form fields answering one question of an attempt, right or wrong.
+
+    Choices and matching answers are sent as the positions they are shown at (the
+    attempt shuffled them), the way the attempt form sends them.
+    """
+    question = question_from_data(item["question"])
+    name = f"q{item['position']}"
+    if question.qtype in ("single", "multiple"):
+        fractions = [choice.fraction for choice in question.choices]
+        if question.qtype == "multiple":
+            chosen = [i for i, f in enumerate(fractions) if (f > 0) == right]
+        elif right:
+            chosen = [fractions.index(max(fractions))]
+        else:
+            chosen = [fractions.index(min(fractions))]
+        # Radio buttons and checkboxes always send an empty value first.
+        return [(name, "")] + [
+            (name, str(item["choice_order"].index(i))) for i in chosen
+        ]
+    if question.qtype == "truefalse":
+        return [(name, ""), (name, "true" if question.answer == right else "false")]
+    if question.qtype == "matching":
+        offered = matching_answers(question)
+        shown = [offered[i] for i in item["answer_order"]]
+        prompts = [pair for pair in question.pairs if pair.prompt]
+        return [
+            (
+                f"{name}-{index}",
+                str(shown.index(pair.answer if right else prompts[index - 1].answer)),
+            )
+            for index, pair in enumerate(prompts)
+        ]
+    if question.qtype == "shortanswer":
+        best = max(question.choices, key=lambda choice: choice.fraction)
+        return [(name, best.text if right else "je ne sais pas")]
+    if question.qtype == "numerical":
+        best = max(question.numerical, key=lambda answer: answer.fraction)
+        # A tempting wrong number the trainer foresaw, when there is one.
+        foreseen = [
+            a.value
+            for a in question.numerical
+            if a.fraction == 0 and a.value is not None
+        ]
+        value = best.value if right else (foreseen or [best.value + 100])[0]
+        return [(name, format(value.normalize(), "f"))]
+    if question.qtype == "essay":
+        return [(name, DEMO_ESSAY_ANSWER)]
+    return []
