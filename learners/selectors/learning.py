@@ -12,6 +12,7 @@ from learners.models import (
     Enrollment,
     Municipality,
     Profile,
+    QuizAttempt,
     User,
 )
 from learners.progress import percent
@@ -279,7 +280,53 @@ def user_data_export(*, user: User) -> dict:
             }
             for c in Completion.objects.filter(user=user).select_related("page")
         ],
+        "quiz_attempts": [
+            {
+                "quiz_id": a.quiz_id,
+                "quiz": a.quiz.title,
+                "course_id": a.course_id,
+                "number": a.number,
+                "state": a.state,
+                "started_at": a.started_at.isoformat(),
+                "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
+                "late": a.late,
+                "score": str(a.score) if a.score is not None else None,
+                "passed": a.passed,
+                "answers": attempt_answers_export(attempt=a),
+            }
+            for a in QuizAttempt.objects.filter(user=user)
+            .select_related("quiz")
+            .order_by("started_at")
+        ],
     }
+
+
+def attempt_answers_export(*, attempt: QuizAttempt) -> list[dict]:
+    """What the learner was asked and answered, with their points once graded.
+
+    Never the right answers, weights or feedback: an open attempt must not leak them,
+    and a quiz may keep them hidden after submission too.
+    """
+    from courses.question_formats import question_from_data
+    from learners.selectors.quizzes import your_answer_list
+
+    answers = []
+    for item in attempt.questions:
+        question = question_from_data(item["question"])
+        if question.qtype == "description":
+            continue
+        position = str(item["position"])
+        result = attempt.results.get(position, {})
+        answers.append(
+            {
+                "question_id": item["id"],
+                "question": question.text,
+                "answer": your_answer_list(question, attempt.responses.get(position)),
+                "points": None if attempt.is_open else result.get("points"),
+                "marks": item["marks"],
+            }
+        )
+    return answers
 
 
 def learners_of_pages_list(*, pages, limit: int = 10) -> tuple[list[str], int]:
@@ -295,7 +342,9 @@ def learners_of_pages_list(*, pages, limit: int = 10) -> tuple[list[str], int]:
         subtree |= Q(path__startswith=page.path)
     page_ids = Page.objects.filter(subtree).values("pk")
     users = User.objects.filter(
-        Q(enrollments__course_id__in=page_ids) | Q(completions__page_id__in=page_ids)
+        Q(enrollments__course_id__in=page_ids)
+        | Q(completions__page_id__in=page_ids)
+        | Q(quiz_attempts__quiz_id__in=page_ids)
     ).distinct()
     count = users.count()
     names = [

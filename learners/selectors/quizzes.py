@@ -270,7 +270,8 @@ def _right_answers(question) -> list[str]:
     return []
 
 
-def _your_answer(question, response) -> list[str]:
+def your_answer_list(question, response) -> list[str]:
+    """The learner's response as the texts they chose or typed."""
     qtype = question.qtype
     if response in (None, "", [], {}):
         return []
@@ -290,6 +291,9 @@ def _your_answer(question, response) -> list[str]:
     return [str(response)]
 
 
+_your_answer = your_answer_list  # older name, kept for the trainer screens
+
+
 def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptReview:
     """The result of a submitted attempt, with what the review policy allows."""
     reveal = review_allowed(attempt=attempt, quiz=attempt.quiz, status=status)
@@ -307,7 +311,7 @@ def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptRe
             marks=Decimal(item["marks"]),
             points=Decimal(result["points"]) if "points" in result else None,
             state=result.get("state", ""),
-            your_answer=_your_answer(question, response),
+            your_answer=your_answer_list(question, response),
             comment=result.get("comment", ""),
         )
         if reveal:

@@ -465,3 +465,39 @@ def test_quiz_start_and_submit_queries_do_not_grow_with_questions(course):
         )
         counts[size] = (start, submit)
     assert counts[5] == counts[50]
+
+
+def test_my_data_export_lists_attempts_without_right_answers(client, module, learner):
+    """The JSON export holds what the learner answered, never the right answers."""
+    quiz = quiz_create(module, questions=[single(), truefalse()])
+    done = quiz_attempt_start(user=learner, quiz=quiz)
+    quiz_attempt_submit(
+        user=learner, attempt_id=done.pk, data=_form(done, {1: "Thiès", 2: True})
+    )
+    quiz_attempt_start(user=learner, quiz=quiz)  # open: nothing graded yet
+    export = client.get(reverse("learners:my_data_export")).json()
+    attempts = export["quiz_attempts"]
+    assert [a["state"] for a in attempts] == ["graded", "open"]
+    assert attempts[0]["answers"][0]["answer"] == ["Thiès"]
+    assert attempts[0]["answers"][0]["points"] == "0.000"
+    assert attempts[1]["answers"][0]["points"] is None
+    text = json.dumps(export, ensure_ascii=False)
+    assert "Exact." not in text and "Vrai : c'est le conseil" not in text
+    assert '"fraction"' not in text and '"weight"' not in text
+
+
+def test_deleting_a_quiz_with_attempts_is_refused_in_the_admin(client, module, learner):
+    """The admin names the learner instead of failing on the protected attempts."""
+    from learners.models import User
+
+    quiz = quiz_create(module, questions=[single()])
+    quiz_attempt_start(user=learner, quiz=quiz)
+    Completion.objects.all().delete()
+    Enrollment.objects.all().delete()
+    admin = User.objects.create_superuser("admin@campus.example", "x")
+    client.force_login(admin)
+    response = client.post(
+        reverse("wagtailadmin_pages:delete", args=(quiz.pk,)), follow=True
+    )
+    assert str(learner) in response.content.decode()
+    assert QuizAttempt.objects.filter(quiz=quiz).exists()
