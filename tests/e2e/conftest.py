@@ -106,7 +106,11 @@ def _migrated_rows(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
-    return getattr(connection, "_test_serialized_contents", None)
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:  # no test of this run asked for serialized_rollback
+        with django_db_blocker.unblock():
+            contents = connection.creation.serialize_db_to_string()
+    return contents
 
 
 @pytest.fixture(autouse=True)
