@@ -320,6 +320,11 @@ class QuizAttempt(models.Model):
         indexes = [
             models.Index(fields=["quiz", "state"], name="attempt_quiz_state"),
             models.Index(fields=["user", "quiz"], name="attempt_user_quiz"),
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(state="pending"),
+                name="attempt_pending_grading",
+            ),
         ]
 
     def __str__(self):

@@ -331,6 +331,7 @@ class AttemptDetailView(QuizToolView):
                     position=form.cleaned_data["position"],
                     points=form.cleaned_data["points"],
                     comment=form.cleaned_data["comment"],
+                    only_pending=True,
                 )
             except QuizError as error:
                 form.add_error("points", str(error))

@@ -19,7 +19,7 @@ from courses.models import QuestionBank, QuizPage
 from courses.question_formats import question_from_data
 from learners.models import Municipality, QuizAttempt, User
 from learners.quiz_statistics import AttemptRecord, QuizStatistics, quiz_statistics
-from learners.selectors.quizzes import _right_answers, your_answer_list
+from learners.selectors.quizzes import right_answers_list, your_answer_list
 
 __all__ = [
     "AttemptDetail",
@@ -254,7 +254,7 @@ def attempt_detail_get(*, attempt_id: int) -> AttemptDetail | None:
                 points=Decimal(result["points"]) if "points" in result else None,
                 state=result.get("state", ""),
                 answer=answer,
-                right_answers=_right_answers(question),
+                right_answers=right_answers_list(question),
                 comment=result.get("comment") or "",
                 graded_by=graders.get(result.get("graded_by")),
                 graded_at=parse_datetime(result.get("graded_at") or ""),

@@ -232,7 +232,8 @@ def _number_text(value) -> str:
     return format(Decimal(value).normalize(), "f") if value is not None else ""
 
 
-def _right_answers(question) -> list[str]:
+def right_answers_list(question) -> list[str]:
+    """The right answers of a question, as texts (for reviews and trainers)."""
     qtype = question.qtype
     if qtype == "single":
         best = max((c.fraction for c in question.choices), default=0)
@@ -291,9 +292,6 @@ def your_answer_list(question, response) -> list[str]:
     return [str(response)]
 
 
-_your_answer = your_answer_list  # older name, kept for the trainer screens
-
-
 def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptReview:
     """The result of a submitted attempt, with what the review policy allows."""
     reveal = review_allowed(attempt=attempt, quiz=attempt.quiz, status=status)
@@ -315,7 +313,7 @@ def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptRe
             comment=result.get("comment", ""),
         )
         if reveal:
-            review.right_answers = _right_answers(question)
+            review.right_answers = right_answers_list(question)
             review.feedback = list(result.get("feedback", []))
             review.general_feedback = question.general_feedback
         items.append(review)

@@ -445,7 +445,7 @@ def _is_expired(attempt: QuizAttempt, now) -> bool:
 
 def _locked_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
     attempt = (
-        QuizAttempt.objects.select_for_update()
+        QuizAttempt.objects.select_for_update(of=("self",))
         .select_related("course")
         .filter(pk=attempt_id, user=user)
         .first()
@@ -521,9 +521,11 @@ def quiz_essay_grade(
     position: int,
     points: Decimal,
     comment: str = "",
+    only_pending: bool = False,
     now=None,
 ) -> QuizAttempt:
-    """Grade an essay answer of a submitted attempt (a later grade replaces it).
+    """Grade an essay answer of a submitted attempt (a later grade replaces it, unless
+    ``only_pending``: then an answer graded meanwhile by someone else is refused).
 
     When no essay of the attempt is left to grade, the attempt gets its final score
     (and counts for the course if passed); the learner is e-mailed either way.
@@ -532,7 +534,7 @@ def quiz_essay_grade(
     """
     now = now or timezone.now()
     attempt = (
-        QuizAttempt.objects.select_for_update()
+        QuizAttempt.objects.select_for_update(of=("self",))
         .select_related("course", "quiz", "user")
         .filter(pk=attempt_id)
         .first()
@@ -552,6 +554,11 @@ def quiz_essay_grade(
             status=400,
         )
     result = attempt.results[str(position)]
+    if only_pending and result.get("state") != "pending":
+        raise QuizError(
+            gettext_lazy("This answer was graded meanwhile: nothing changed."),
+            status=409,
+        )
     fraction = (points / marks).quantize(Decimal("0.0000001")) if marks else Decimal(0)
     result.update(
         fraction=format(fraction, "f"),

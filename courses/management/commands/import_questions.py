@@ -16,7 +16,6 @@ from django.utils.translation import ngettext
 from courses.models import QuizPage
 from courses.services import (
     QUESTION_FORMATS,
-    issue_text,
     questions_import,
     quiz_find,
 )
@@ -77,7 +76,12 @@ class Command(BaseCommand):
         )
         if not result.ok:
             for issue in result.issues:
-                self.stderr.write(issue_text(issue))
+                # A fixed "line L: " prefix, whatever the language, for scripts.
+                self.stderr.write(
+                    f"line {issue.line}: {issue.message}"
+                    if issue.line
+                    else issue.message
+                )
             raise CommandError(
                 ngettext(
                     "Nothing imported: %(count)s problem to correct in %(file)s.",
@@ -86,14 +90,9 @@ class Command(BaseCommand):
                 )
                 % {"count": len(result.issues), "file": file}
             )
-        self.stdout.write(
-            ngettext(
-                "imported %(count)s question",
-                "imported %(count)s questions",
-                result.count,
-            )
-            % {"count": result.count}
-        )
+        # Fixed English wording, whatever the language, for scripts that read it.
+        plural = "" if result.count == 1 else "s"
+        self.stdout.write(f"imported {result.count} question{plural}")
         if page is not None and not publish:
             self.stdout.write(
                 _(
