@@ -1,1 +1,368 @@
-"""Certificate designs, issued certificates and their verification live here."""
+"""Certificate designs, the rule of each course, issued certificates and batches."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+#: Placeholders a template's body may use, replaced by the certificate's frozen data.
+PLACEHOLDERS = ("learner", "course", "date", "score", "hours")
+
+
+class Orientation(models.TextChoices):
+    LANDSCAPE = "landscape", _("Landscape")
+    PORTRAIT = "portrait", _("Portrait")
+
+
+class CertificateTemplate(
+    PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A certificate design: its wording, logo, background and signatories.
+
+    Certificate admins edit it in the admin (with revisions and a preview on sample
+    data). A certificate keeps the revision it was issued with, so editing a design
+    never changes a certificate already issued.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    title = models.CharField(
+        _("title"), max_length=120, default="Attestation de réussite"
+    )
+    body = RichTextField(
+        _("body"),
+        features=["bold", "italic"],
+        help_text=_(
+            "Placeholders: {learner}, {course}, {date}, {score}, {hours}; they are "
+            "replaced by the learner's data when the certificate is issued."
+        ),
+    )
+    issuer_name = models.CharField(_("issuing organisation"), max_length=200)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    background = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("background image"),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
+    )
+    orientation = models.CharField(
+        _("orientation"),
+        max_length=10,
+        choices=Orientation.choices,
+        default=Orientation.LANDSCAPE,
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("body"), FieldPanel("issuer_name")],
+            heading=_("Wording"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("logo"),
+                FieldPanel("background"),
+                FieldPanel("language"),
+                FieldPanel("orientation"),
+            ],
+            heading=_("Look"),
+        ),
+        InlinePanel(
+            "signatories",
+            min_num=1,
+            max_num=3,
+            label=_("Signatory"),
+            heading=_("Signatories (one to three)"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("certificate design")
+        verbose_name_plural = _("certificate designs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        from certificates.rendering import body_placeholders_check
+
+        unknown = body_placeholders_check(self.body)
+        if unknown:
+            raise ValidationError(
+                {
+                    "body": _("Unknown placeholders: %(names)s. Use %(known)s.")
+                    % {
+                        "names": ", ".join(f"{{{n}}}" for n in unknown),
+                        "known": ", ".join(f"{{{n}}}" for n in PLACEHOLDERS),
+                    }
+                }
+            )
+
+    preview_modes = [("", _("Page")), ("pdf", _("PDF"))]
+
+    def serve_preview(self, request, mode_name):
+        from certificates.rendering import template_preview_response
+
+        return template_preview_response(template=self, request=request, mode=mode_name)
+
+
+class CertificateSignatory(Orderable):
+    template = ParentalKey(
+        CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signature image"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("signature")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+
+class IssueMode(models.TextChoices):
+    AUTOMATIC = "auto", _("Automatic, when the course is completed")
+    MANUAL = "manual", _("Manual only")
+
+
+class CertificateRule(models.Model):
+    """Which design a course's certificate uses, and who gets one.
+
+    Automatic: completing the course issues the certificate, if the learner's overall
+    quiz score reaches the minimum (when one is set). Manual: only a certificate admin
+    issues it.
+    """
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="certificate_rule",
+        verbose_name=_("course"),
+    )
+    template = models.ForeignKey(
+        CertificateTemplate,
+        on_delete=models.PROTECT,
+        related_name="rules",
+        verbose_name=_("certificate design"),
+    )
+    mode = models.CharField(
+        _("issuing"),
+        max_length=8,
+        choices=IssueMode.choices,
+        default=IssueMode.AUTOMATIC,
+    )
+    min_score = models.PositiveSmallIntegerField(
+        _("minimum overall quiz score (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "The average of the scores that count in the course's quizzes. Leave "
+            "empty for no minimum."
+        ),
+    )
+    hours = models.DecimalField(
+        _("hours of training"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Printed on the certificate; empty: the course's estimated time."),
+    )
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("template"),
+        FieldPanel("mode"),
+        FieldPanel("min_score"),
+        FieldPanel("hours"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate rule")
+        verbose_name_plural = _("certificate rules")
+
+    def __str__(self):
+        return f"{self.course} — {self.template}"
+
+
+class Certificate(models.Model):
+    """A certificate issued to one learner for one course; its data is frozen.
+
+    ``data`` holds what is printed (name, course title, date, score, hours, issuer,
+    wording) as it was when issued; the PDF is derived from it and can always be
+    rendered again. A name correction is a re-issue: the old certificate becomes
+    "superseded" and points at the new one. At most one valid certificate per learner
+    and course (a database constraint).
+    """
+
+    class State(models.TextChoices):
+        VALID = "valid", _("Valid")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    code = models.CharField(_("verification code"), max_length=14, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+        verbose_name=_("learner"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    template = models.ForeignKey(
+        CertificateTemplate,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("certificate design"),
+    )
+    template_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("design revision"),
+    )
+    data = models.JSONField(_("frozen data"))
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.VALID
+    )
+    issued_at = models.DateTimeField(_("issued at"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+    )
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    badge_salt = models.CharField(_("badge salt"), max_length=32, editable=False)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(state="valid"),
+                name="certificate_one_valid_per_course",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["course", "state"], name="certificate_course_state"),
+            models.Index(fields=["user", "-issued_at"], name="certificate_user_issued"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_valid(self) -> bool:
+        return self.state == self.State.VALID
+
+
+class CertificateBatch(models.Model):
+    """A batch of certificates a certificate admin asked for; a Celery task fills it.
+
+    ``report`` lists each learner with the outcome: issued, or skipped with the reason.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    user_ids = models.JSONField(
+        _("chosen learners"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: every learner who qualifies."),
+    )
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.QUEUED
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    total = models.PositiveIntegerField(_("learners"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    issued = models.PositiveIntegerField(_("issued"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    report = models.JSONField(_("report"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate batch")
+        verbose_name_plural = _("certificate batches")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.course} ({self.created_at:%Y-%m-%d %H:%M})"

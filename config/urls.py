@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("language/", learner_views.language_switch, name="language_switch"),
     path("", include("learners.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

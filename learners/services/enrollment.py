@@ -9,6 +9,7 @@ from courses.models import CoursePage, LessonPage
 from courses.selectors import course_for_page_get, next_step_get, required_step_ids_get
 from learners.models import Completion, Enrollment, User
 from learners.selectors import completed_page_ids_get
+from learners.signals import course_completed
 
 
 class EnrollmentError(Exception):
@@ -87,15 +88,19 @@ def course_completion_update(
 ) -> bool:
     """The one rule of course completion: every live required step is complete.
 
-    Records the completion date the first time the rule holds (never moves it);
-    returns whether the course is complete.
+    Records the completion date the first time the rule holds (never moves it) and
+    then sends ``learners.signals.course_completed``; returns whether the course is
+    complete.
     """
     if enrollment.completed_at is not None:
         return True
     required = required_step_ids_get(course=course)
     if not required or not required <= done_ids:
         return False
-    Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
-        completed_at=now or timezone.now()
-    )
+    recorded = Enrollment.objects.filter(
+        pk=enrollment.pk, completed_at__isnull=True
+    ).update(completed_at=now or timezone.now())
+    if recorded:
+        # Apps built on learners (certificates) act on it, in this transaction.
+        course_completed.send(sender=Enrollment, user=enrollment.user, course=course)
     return True

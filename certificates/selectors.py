@@ -1,0 +1,130 @@
+"""Reads for certificates: who qualifies, overall scores, lookups by code."""
+
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from certificates.codes import code_normalize
+from certificates.models import Certificate, CertificateRule, IssueMode
+from courses.models import CoursePage, QuizPage
+from learners.models import Enrollment, QuizAttempt, User
+
+
+def overall_quiz_score_get(*, user: User, course: CoursePage) -> Decimal | None:
+    """The mean of the scores that count in the course's live quizzes (None: no quiz).
+
+    A quiz the learner has no graded attempt at counts 0. Which attempt counts
+    follows each quiz's setting (best or last).
+    """
+    quizzes = list(
+        QuizPage.objects.live()
+        .descendant_of(course)
+        .only("id", "grading_method", "path", "depth")
+    )
+    if not quizzes:
+        return None
+    attempts = (
+        QuizAttempt.objects.filter(
+            user=user, quiz__in=quizzes, state=QuizAttempt.State.GRADED
+        )
+        .order_by("number")
+        .values_list("quiz_id", "score")
+    )
+    best: dict[int, Decimal] = {}
+    last: dict[int, Decimal] = {}
+    for quiz_id, score in attempts:
+        best[quiz_id] = max(best.get(quiz_id, Decimal(0)), score)
+        last[quiz_id] = score
+    scores = [
+        (last if quiz.grading_method == "last" else best).get(quiz.pk, Decimal(0))
+        for quiz in quizzes
+    ]
+    return (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01"))
+
+
+def certificate_rule_get(*, course: CoursePage) -> CertificateRule | None:
+    return (
+        CertificateRule.objects.select_related("template").filter(course=course).first()
+    )
+
+
+def certificate_refusal_get(
+    *, user: User, course: CoursePage, rule: CertificateRule | None = None
+) -> str | None:
+    """Why the learner cannot get the course's certificate now (None: they qualify)."""
+    rule = rule or certificate_rule_get(course=course)
+    if rule is None:
+        return _("This course has no certificate design.")
+    if Certificate.objects.filter(
+        user=user, course=course, state=Certificate.State.VALID
+    ).exists():
+        return _("Already holds a valid certificate for this course.")
+    enrollment = Enrollment.objects.filter(user=user, course=course).first()
+    if enrollment is None:
+        return _("Not enrolled in this course.")
+    if enrollment.completed_at is None:
+        return _("Has not completed the course.")
+    if rule.min_score is not None:
+        score = overall_quiz_score_get(user=user, course=course)
+        if score is not None and score < rule.min_score:
+            return _(
+                "Overall quiz score %(score)s %% is below the minimum %(min)s %%."
+            ) % {
+                "score": score.normalize(),
+                "min": rule.min_score,
+            }
+    return None
+
+
+def rule_issues_automatically(rule: CertificateRule | None) -> bool:
+    return rule is not None and rule.mode == IssueMode.AUTOMATIC
+
+
+def certificate_by_code_get(*, code: str) -> Certificate | None:
+    """The certificate with that code, typed in any case, with or without dashes."""
+    normalized = code_normalize(code)
+    if not normalized:
+        return None
+    return (
+        Certificate.objects.select_related("course", "superseded_by")
+        .filter(code=normalized)
+        .first()
+    )
+
+
+def learner_certificate_list(*, user: User) -> list[Certificate]:
+    """The learner's certificates, newest first (for the dashboard)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Certificate.objects.filter(user=user)
+        .select_related("course")
+        .order_by("-issued_at")
+    )
+
+
+def qualifying_learner_list(*, course: CoursePage) -> list[User]:
+    """Learners who completed the course and hold no valid certificate for it."""
+    holds = Certificate.objects.filter(
+        user=OuterRef("pk"), course=course, state=Certificate.State.VALID
+    )
+    return list(
+        User.objects.filter(
+            enrollments__course=course, enrollments__completed_at__isnull=False
+        )
+        .exclude(Exists(holds))
+        .order_by("last_name", "first_name", "email")
+        .distinct()
+    )
+
+
+__all__ = [
+    "certificate_by_code_get",
+    "certificate_refusal_get",
+    "certificate_rule_get",
+    "learner_certificate_list",
+    "overall_quiz_score_get",
+    "qualifying_learner_list",
+    "rule_issues_automatically",
+]

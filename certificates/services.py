@@ -1,0 +1,304 @@
+"""Issuing, re-issuing and revoking certificates; rendering their PDF.
+
+A certificate row is written in the caller's transaction (so a completion and its
+certificate commit together); the PDF and the e-mail are queued with
+``transaction.on_commit`` and fall back to in-process work when the broker is down,
+so a Redis outage loses nothing: the row is there, and a missing PDF is rendered
+again from the frozen data on download.
+"""
+
+import logging
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from certificates.codes import code_generate
+from certificates.models import Certificate, CertificateRule
+from certificates.rendering import (
+    certificate_html,
+    pdf_from_html,
+    template_data,
+    verification_url,
+)
+from certificates.selectors import (
+    certificate_refusal_get,
+    certificate_rule_get,
+    overall_quiz_score_get,
+    rule_issues_automatically,
+)
+from courses.models import CoursePage
+from courses.selectors import course_outline_get
+from learners.models import Enrollment, User
+from learners.selectors import preferred_language_get
+from learners.services import email_send
+
+logger = logging.getLogger(__name__)
+
+
+class CertificateError(Exception):
+    """A certificate that cannot be issued, re-issued or revoked (translated message)."""
+
+    def __init__(self, message, status: int = 400):
+        super().__init__(str(message))
+        self.status = status
+
+
+def _hours(rule: CertificateRule, course: CoursePage) -> Decimal:
+    if rule.hours is not None:
+        return rule.hours
+    minutes = course.duration_override or course_outline_get(course=course).minutes
+    return (Decimal(minutes) / 60 * 2).quantize(Decimal(1)) / 2 or Decimal("0.5")
+
+
+def _frozen_data(*, user: User, course: CoursePage, rule: CertificateRule, enrollment):
+    template = rule.template
+    language = template.language
+    score = overall_quiz_score_get(user=user, course=course)
+    hours = _hours(rule, course)
+    completed = timezone.localtime(enrollment.completed_at).date()
+    name = user.get_full_name().strip() or user.email
+    with translation.override(language):
+        course_title = (
+            course.title_en if language == "en" and course.title_en else course.title
+        )
+        values = {
+            "learner": name,
+            "course": course_title,
+            "date": formats.date_format(completed, "j F Y"),
+            "score": f"{formats.number_format(score.normalize())} %"
+            if score is not None
+            else "—",
+            "hours": formats.number_format(hours.normalize()),
+        }
+    latest = getattr(template, "latest_revision", None)
+    data = template_data(
+        template, values, revision_id=latest.pk if latest is not None else None
+    )
+    data.update(
+        learner_name=name,
+        course_title=course_title,
+        completed_on=completed.isoformat(),
+        score=str(score) if score is not None else None,
+        hours=str(hours),
+    )
+    return data
+
+
+def _create(*, user, course, template, data, issued_by, now) -> Certificate:
+    for _attempt in range(5):  # a code collision is one in 10¹⁷: try another
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    code=code_generate(),
+                    user=user,
+                    course=course,
+                    template=template,
+                    template_revision_id=data.get("template_revision_id"),
+                    data=data,
+                    issued_at=now,
+                    issued_by=issued_by,
+                    badge_salt=secrets.token_hex(8),
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(
+                user=user, course=course, state=Certificate.State.VALID
+            ).first()
+            if existing is not None:  # another request issued it meanwhile
+                return existing
+    raise CertificateError(_("Could not give the certificate a unique code."))
+
+
+def _after_issue(certificate: Certificate) -> None:
+    """Queue the PDF rendering and the learner's e-mail, once the row is committed."""
+    certificate_id = str(certificate.pk)
+
+    def render():
+        from certificates.tasks import certificate_render_task
+
+        try:
+            certificate_render_task.delay(certificate_id)
+        except Exception:  # broker down: the PDF is rendered on first download
+            logger.warning("Broker unavailable; PDF left for download", exc_info=True)
+
+    transaction.on_commit(render)
+    certificate_issued_notify(certificate=certificate)
+
+
+@transaction.atomic
+def certificate_issue(
+    *, user: User, course: CoursePage, issued_by: User | None = None, now=None
+) -> Certificate:
+    """Issue the course's certificate to the learner (idempotent: an existing valid
+    certificate is returned). Raises CertificateError with the reason when the
+    learner does not qualify (course not completed, score below the minimum…)."""
+    now = now or timezone.now()
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+    )
+    existing = Certificate.objects.filter(
+        user=user, course=course, state=Certificate.State.VALID
+    ).first()
+    if existing is not None:
+        return existing
+    rule = certificate_rule_get(course=course)
+    refusal = certificate_refusal_get(user=user, course=course, rule=rule)
+    if refusal:
+        raise CertificateError(refusal)
+    data = _frozen_data(user=user, course=course, rule=rule, enrollment=enrollment)
+    certificate = _create(
+        user=user,
+        course=course,
+        template=rule.template,
+        data=data,
+        issued_by=issued_by,
+        now=now,
+    )
+    if certificate.issued_at == now:
+        _after_issue(certificate)
+    return certificate
+
+
+def certificate_auto_issue(*, user: User, course: CoursePage) -> Certificate | None:
+    """Called when a learner completes a course: issue the certificate when the
+    course's rule is automatic and the learner qualifies; otherwise nothing."""
+    rule = certificate_rule_get(course=course)
+    if not rule_issues_automatically(rule):
+        return None
+    if certificate_refusal_get(user=user, course=course, rule=rule):
+        return None
+    try:
+        return certificate_issue(user=user, course=course)
+    except CertificateError:
+        return None
+
+
+@transaction.atomic
+def certificate_reissue(
+    *, certificate: Certificate, issued_by: User, learner_name: str | None = None
+) -> Certificate:
+    """Replace a valid certificate by a new one (e.g. to correct the name).
+
+    The old one becomes "superseded" and points at the new one, which gets a new code
+    and the same completion date, score and hours.
+    """
+    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if old.state != Certificate.State.VALID:
+        raise CertificateError(_("Only a valid certificate can be re-issued."), 409)
+    name = " ".join((learner_name or old.data.get("learner_name") or "").split())
+    if not name:
+        raise CertificateError(_("Give the name to print on the certificate."))
+    data = dict(old.data)
+    with translation.override(data.get("language") or "fr"):
+        values = {
+            key.removeprefix("value_"): value
+            for key, value in data.items()
+            if key.startswith("value_")
+        }
+        values["learner"] = name
+        template = old.template
+        refreshed = template_data(
+            template, values, revision_id=data.get("template_revision_id")
+        )
+    data.update(body_html=refreshed["body_html"], value_learner=name, learner_name=name)
+    now = timezone.now()
+    old.state = Certificate.State.SUPERSEDED
+    old.save(update_fields=["state"])
+    new = Certificate.objects.create(
+        code=code_generate(),
+        user=old.user,
+        course=old.course,
+        template=old.template,
+        template_revision_id=old.template_revision_id,
+        data=data,
+        issued_at=now,
+        issued_by=issued_by,
+        badge_salt=secrets.token_hex(8),
+    )
+    old.superseded_by = new
+    old.save(update_fields=["superseded_by"])
+    _after_issue(new)
+    return new
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate: Certificate, revoked_by: User, reason: str
+) -> Certificate:
+    """Revoke a valid certificate, with the reason, who and when (not undone).
+
+    The verification page, the PDF and the Open Badges assertion show it from then on
+    (the stored PDF is dropped and rendered again, marked revoked).
+    """
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Give the reason for the revocation."))
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.state != Certificate.State.VALID:
+        raise CertificateError(
+            _("This certificate is not valid: it cannot be revoked."), 409
+        )
+    locked.state = Certificate.State.REVOKED
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = revoked_by
+    locked.revocation_reason = reason
+    locked.save(
+        update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"]
+    )
+    if locked.pdf:
+        name = locked.pdf.name
+        transaction.on_commit(lambda: locked.pdf.storage.delete(name))
+        Certificate.objects.filter(pk=locked.pk).update(pdf="")
+        locked.pdf = ""
+    return locked
+
+
+def certificate_pdf_render(*, certificate: Certificate) -> bytes:
+    """The certificate's PDF, rendered from its frozen data and stored (idempotent)."""
+    document = certificate_html(
+        data=certificate.data, code=certificate.code, state=certificate.state
+    )
+    content = pdf_from_html(document)
+    name = f"certificates/{certificate.code}.pdf"
+    storage = Certificate._meta.get_field("pdf").storage
+    if storage.exists(name):
+        storage.delete(name)
+    stored = storage.save(name, ContentFile(content))
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
+    certificate.pdf.name = stored
+    return content
+
+
+def certificate_pdf_get(*, certificate: Certificate) -> bytes:
+    """The stored PDF, or a new rendering when the file is missing."""
+    if certificate.pdf:
+        try:
+            with certificate.pdf.open("rb") as handle:
+                return handle.read()
+        except (FileNotFoundError, OSError):
+            logger.warning("PDF of %s missing: rendering it again", certificate.code)
+    return certificate_pdf_render(certificate=certificate)
+
+
+def certificate_issued_notify(*, certificate: Certificate) -> None:
+    """E-mail the learner the verification link (after the transaction commits)."""
+    user = certificate.user
+    language = preferred_language_get(user=user) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "certificate": certificate,
+            "name": certificate.data.get("learner_name"),
+            "course": certificate.data.get("course_title"),
+            "verification_url": verification_url(certificate.code),
+            "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + "/mon-parcours/",
+        }
+        subject = _("Your certificate for “%(course)s”") % {"course": context["course"]}
+        body = render_to_string("certificates/email/certificate_issued.txt", context)
+    email_send(message=EmailMessage(subject=subject, body=body, to=[user.email]))

@@ -1,0 +1,34 @@
+import pytest
+
+from certificates.models import CertificateRule, CertificateTemplate
+from courses.models import LessonPage
+from learners.services import enrollment_create, step_complete
+from tests.factories.courses import course_create
+from tests.factories.learners import ProfileFactory
+
+
+@pytest.fixture
+def design():
+    """The French design shipped by the migration."""
+    return CertificateTemplate.objects.get(name="Campus — modèle français")
+
+
+@pytest.fixture
+def course(design):
+    course = course_create(title="Finances locales", modules=1, lessons_per_module=2)
+    CertificateRule.objects.create(course=course, template=design)
+    return course
+
+
+def complete(user, course):
+    enrollment_create(user=user, course=course)
+    for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
+        step_complete(user=user, page=lesson)
+
+
+@pytest.fixture
+def learner():
+    profile = ProfileFactory(
+        user__first_name="Nguyễn Thị", user__last_name="Łucja Œuvray"
+    )
+    return profile.user
