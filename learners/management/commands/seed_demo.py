@@ -4,7 +4,9 @@ Idempotent: a second run finds every account and changes nothing.
 """
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.http import QueryDict
@@ -199,6 +201,9 @@ class Command(BaseCommand):
                     f"demo account: {person[0]} / {DEMO_PASSWORD} ({role})"
                 )
             self._progress_create()
+        if apps.is_installed("certificates"):
+            # Certificates build on learners: their demo data is seeded by their app.
+            call_command("seed_demo_certificates", force=force, stdout=self.stdout)
 
     def _person_create(
         self, email, first_name, last_name, role, city, country, job, department, gender
