@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "courses",
     "learners",
     "certificates",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
