@@ -10,3 +10,16 @@ def certificate_render_task(certificate_id: str) -> None:
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is not None:
         certificate_pdf_render(certificate=certificate)
+
+
+@shared_task(acks_late=True)
+def certificate_batch_task(batch_id: int) -> None:
+    """Run a certificate batch (resumable: a redelivered task continues where the
+    last run stopped; a gone batch is ignored)."""
+    from certificates.batches import certificate_batch_run
+    from certificates.models import CertificateBatch
+
+    try:
+        certificate_batch_run(batch_id=batch_id)
+    except CertificateBatch.DoesNotExist:
+        return
