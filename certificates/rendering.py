@@ -130,9 +130,12 @@ def template_data(template, values: dict, *, revision_id=None) -> dict:
 
 def template_preview_response(*, template, request, mode: str) -> HttpResponse:
     """The admin preview of a design, filled with sample data (page or PDF)."""
-    document = certificate_html(
-        data=template_data(template, SAMPLE_VALUES), code="K7QM-2XRD-94TB"
-    )
+    data = {
+        **template_data(template, SAMPLE_VALUES),
+        "learner_name": SAMPLE_VALUES["learner"],
+        "course_title": SAMPLE_VALUES["course"],
+    }
+    document = certificate_html(data=data, code="K7QM-2XRD-94TB")
     if mode == "pdf":
         return HttpResponse(pdf_from_html(document), content_type="application/pdf")
     return HttpResponse(document)

@@ -384,11 +384,6 @@ def test_design_is_edited_with_a_revision_and_previewed_on_sample_data(
     assert "Finances locales : budget, recettes et redevabilité" in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="certificates.rendering.template_preview_response does not put the sample "
-    "learner name in data['learner_name'], which certificate.html prints",
-)
 def test_design_preview_prints_the_sample_learner_name(client, admin, design):
     preview = _design_url("preview_on_edit", design)
     assert client.post(preview, _design_data(design)).json()["is_valid"] is True
