@@ -212,7 +212,9 @@ def assertion_json(certificate) -> dict:
             "hashed": True,
             "salt": certificate.badge_salt,
             "identity": recipient_identity(
-                certificate.user.email, certificate.badge_salt
+                # The address frozen at issue: badges in a backpack keep matching.
+                certificate.data.get("recipient_email") or certificate.user.email,
+                certificate.badge_salt,
             ),
         },
         "badge": badge_class_url(certificate.course_id),

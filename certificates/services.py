@@ -83,6 +83,7 @@ def _frozen_data(*, user: User, course: CoursePage, rule: CertificateRule, enrol
     )
     data.update(
         learner_name=name,
+        recipient_email=user.email,
         course_title=course_title,
         completed_on=completed.isoformat(),
         score=str(score) if score is not None else None,
