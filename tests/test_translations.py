@@ -12,7 +12,15 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 PO = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 OVERRIDES = ROOT / "locale_overrides" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["cms", "courses", "learners", "certificates", "config", "templates"]
+SOURCE_DIRS = [
+    "cms",
+    "courses",
+    "learners",
+    "certificates",
+    "reports",
+    "config",
+    "templates",
+]
 
 
 def test_every_french_entry_is_translated_and_not_fuzzy():
