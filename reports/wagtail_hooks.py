@@ -28,6 +28,7 @@ from reports.admin_views import (
     report_admin_urlpatterns,
     report_scope_or_none,
 )
+from reports.viewsets import REPORT_LISTING_VIEWSETS
 
 LEARNING_MENU_HOOK = "register_learning_menu_item"
 LEARNING_MENU_CONSTRUCT_HOOK = "construct_learning_menu"
@@ -81,3 +82,10 @@ def learning_dashboard_panel(request, panels):
 
 
 # --------------------------------------------------------------------------- listings
+
+
+@hooks.register("register_admin_viewset")
+def learning_listing_viewsets():
+    """Enrolments, progress, quiz attempts and issued certificates (read-only, see
+    reports/viewsets.py); each joins the menu through its ``menu_hook``."""
+    return [viewset() for viewset in REPORT_LISTING_VIEWSETS]

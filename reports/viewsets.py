@@ -1,0 +1,697 @@
+"""The learning listings of the admin: enrolments, course progress, quiz attempts and
+issued certificates, with filters (``reports.filters``), search and exports.
+
+Read-only: these rows are written by the services of learners and certificates, never
+by hand, so the viewsets have no add, edit, copy, delete, history or inspect screens.
+Every request is checked twice: the model's view permission (Wagtail's permission
+policy; migration ``0001_listing_permissions`` grants it to trainers and certificate
+admins) and the report scope (``reports.scope``), which also restricts every row,
+every filter choice and every exported line: a city coordinator who is given admin
+access still sees only their city.
+
+Exports hold exactly the rows of the listing (filtered, searched, ordered; every page)
+with the listing's columns. Memory stays flat whatever their number: rows are read
+from the database in chunks (``QuerySet.iterator``), CSV is streamed line by line and
+XLSX is written by openpyxl's write-only mode into a temporary file that is streamed
+from disk. A page of the listing costs the same number of queries for 5 or 50 rows.
+"""
+
+import csv
+import datetime
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Least
+from django.http import FileResponse, StreamingHttpResponse
+from django.urls import path
+from django.utils import timezone, translation
+from django.utils.functional import Promise, cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
+
+from certificates.models import Certificate
+from learners.models import Enrollment, Gender, QuizAttempt
+from learners.progress import percent
+from learners.selectors import enrollment_list_with_progress
+from reports.admin_views import report_scope_or_none
+from reports.filters import (
+    LEARNER,
+    AttemptResult,
+    CertificateFilterSet,
+    EnrollmentFilterSet,
+    EnrollmentState,
+    ProgressFilterSet,
+    QuizAttemptFilterSet,
+    enrollment_state,
+)
+
+#: The hook of the admin's "Learning" submenu (``LEARNING_MENU_HOOK`` of
+#: reports/wagtail_hooks.py, which imports this module).
+LEARNING_MENU_HOOK = "register_learning_menu_item"
+
+#: Rows read from the database at a time by exports.
+EXPORT_CHUNK_SIZE = 2000
+#: CSV lines sent to the client at a time.
+CSV_LINES_PER_CHUNK = 500
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+#: A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True)
+class ReportField:
+    """One column of a listing: shown on screen and written to exports alike.
+
+    ``value`` returns what is exported (text, a number, a date or None); ``primary``
+    makes it a status tag, highlighted for the rows where it returns True.
+    """
+
+    name: str
+    label: Promise
+    value: Callable
+    sort_key: str | None = None
+    primary: Callable | None = None
+
+    def column(self) -> Column:
+        if self.primary is not None:
+            return StatusTagColumn(
+                self.name,
+                label=self.label,
+                accessor=self.value,
+                sort_key=self.sort_key,
+                primary=self.primary,
+            )
+        return Column(
+            self.name, label=self.label, accessor=self.value, sort_key=self.sort_key
+        )
+
+
+GENDERS = frozenset(Gender.values)
+
+
+@lru_cache(maxsize=1024)
+def _label(choice, language: str) -> str:
+    """The translated label of a choice (a TextChoices member), once per language:
+    exports ask for it on every row."""
+    return str(choice.label)
+
+
+@lru_cache(maxsize=1024)
+def _country_label(code: str, language: str) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+def _gender(row) -> str:
+    gender = row.learner_gender
+    if gender not in GENDERS:
+        return ""
+    return _label(Gender(gender), translation.get_language())
+
+
+def _country(row) -> str:
+    return _country_label(row.learner_country or "", translation.get_language())
+
+
+def _day(value: datetime.datetime | None) -> datetime.date | None:
+    """The day of ``value`` in the site's time zone (the day the filters use)."""
+    return timezone.localtime(value).date() if value else None
+
+
+#: The learner's and the course's columns, read as plain values with each row (no
+#: user, profile, city or course page objects to build: exports stay fast).
+LEARNER_VALUES = {
+    "learner_last_name": F("user__last_name"),
+    "learner_first_name": F("user__first_name"),
+    "learner_email": F("user__email"),
+    "learner_municipality": F("user__profile__municipality__name"),
+    "learner_country": F("user__profile__municipality__country"),
+    "learner_gender": F("user__profile__gender"),
+    "course_title": F("course__title"),
+}
+
+LEARNER_FIELDS = (
+    ReportField(
+        "last_name",
+        gettext_lazy("Last name"),
+        lambda row: row.learner_last_name,
+        "user__last_name",
+    ),
+    ReportField(
+        "first_name",
+        gettext_lazy("First name"),
+        lambda row: row.learner_first_name,
+        "user__first_name",
+    ),
+    ReportField(
+        "email", gettext_lazy("E-mail"), lambda row: row.learner_email, "user__email"
+    ),
+    ReportField(
+        "municipality",
+        gettext_lazy("Municipality"),
+        lambda row: row.learner_municipality or "",
+        "user__profile__municipality__name",
+    ),
+    ReportField(
+        "country",
+        gettext_lazy("Country"),
+        _country,
+        "user__profile__municipality__country",
+    ),
+    ReportField("gender", gettext_lazy("Gender"), _gender, "user__profile__gender"),
+)
+COURSE_FIELD = ReportField(
+    "course", gettext_lazy("Course"), lambda row: row.course_title, "course__title"
+)
+
+
+def _rows(queryset, *fields: str):
+    """``queryset`` with only ``fields`` of its model and the learner's values."""
+    return (
+        queryset.select_related(None)
+        .only("user", "course", *fields)
+        .annotate(**LEARNER_VALUES)
+    )
+
+
+def _enrollment_state_label(enrollment) -> str:
+    return _label(enrollment_state(enrollment), translation.get_language())
+
+
+def _attempt_result(attempt) -> str:
+    if attempt.state != QuizAttempt.State.GRADED or attempt.passed is None:
+        return ""
+    result = AttemptResult.PASSED if attempt.passed else AttemptResult.FAILED
+    return _label(result, translation.get_language())
+
+
+def _attempt_state(attempt) -> str:
+    return _label(QuizAttempt.State(attempt.state), translation.get_language())
+
+
+def _certificate_state(certificate) -> str:
+    return _label(Certificate.State(certificate.state), translation.get_language())
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def csv_cell(value) -> str:
+    """The text of a CSV cell; text that a spreadsheet would run as a formula (names
+    and e-mail addresses are typed by learners) starts with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool | int | float | Decimal):
+        return str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def xlsx_cell(sheet, value):
+    """An XLSX cell: text is always stored as text (never as a formula), without the
+    control characters the format forbids; numbers and dates keep their type."""
+    if not isinstance(value, str | Promise):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if not text.startswith("="):
+        return text
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"  # openpyxl would write it as a formula
+    return cell
+
+
+class _Line:
+    """A file for csv.writer that hands each written line back."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+# --------------------------------------------------------------------------- views
+
+
+def report_listing_allowed(user, model) -> bool:
+    """Whether ``user`` may open the listing of ``model``: a report scope and a
+    permission on the model."""
+    if report_scope_or_none(user) is None:
+        return False
+    return policy_registry.get_by_type(model).user_has_any_permission(
+        user, {"add", "change", "delete", "view"}
+    )
+
+
+class ReportIndexView(generic.IndexView):
+    """A scoped, read-only listing whose exports stream (see the module docstring)."""
+
+    results_template_name = "reports/listings/index_results.html"
+    report_fields: tuple[ReportField, ...] = ()
+    rows: Callable | None = None  # () -> the unscoped queryset of the listing
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = report_scope_or_none(request.user)
+        if self.scope is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # Straight to the file: the listing's context would load every row at once.
+        if self.is_export:
+            return self.as_spreadsheet(self.get_queryset(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return self.scope.learners(self.rows(), LEARNER)
+
+    # -- filters and search
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "scope": self.scope}
+
+    def filter_queryset(self, queryset):
+        """Apply every valid filter; an invalid one is left out (``filter_notices``)
+        instead of dropping them all."""
+        if not self.filters:
+            return queryset
+        self.filters.is_valid()
+        return self.filters.filter_queryset(queryset)
+
+    @cached_property
+    def is_filtering(self):
+        return bool(self.filters and self.filters.form.changed_data)
+
+    @cached_property
+    def filter_notices(self) -> list[str]:
+        if not self.filters:
+            return []
+        form = self.filters.form
+        return [
+            _("The filter “%(filter)s” was ignored: %(error)s")
+            % {"filter": form.fields[name].label, "error": " ".join(errors)}
+            for name, errors in form.errors.items()
+            if name in form.fields
+        ]
+
+    def search_queryset(self, queryset):
+        """Every word typed must be found in the learner's first or last name or
+        e-mail address ("awa diop" finds Awa Diop)."""
+        if not self.is_searching:
+            return queryset
+        for word in self.search_query.split():
+            match = Q()
+            for field in self.search_fields:
+                match |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(match)
+        return queryset
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering or ()
+        if isinstance(ordering, str):
+            ordering = (ordering,)
+        # A tie-breaker, so that pages and exports list rows in one stable order.
+        return queryset.order_by(*ordering, "-pk")
+
+    # -- exports
+
+    @cached_property
+    def list_export(self):
+        return [field.name for field in self.report_fields]
+
+    def get_filename(self):
+        return f"{slugify(self.get_page_title())}-{timezone.localdate().isoformat()}"
+
+    def export_headings_row(self) -> list[str]:
+        return [str(field.label) for field in self.report_fields]
+
+    def export_rows(self, queryset):
+        """The exported values of each row, read from the database in chunks."""
+        for row in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+            yield [field.value(row) for field in self.report_fields]
+
+    def _csv_chunks(self, queryset, headings, language):
+        with translation.override(language):
+            writer = csv.writer(_Line())
+            # The byte order mark makes spreadsheet programs read the accents right.
+            yield ("\ufeff" + writer.writerow(headings)).encode()
+            lines = []
+            for values in self.export_rows(queryset):
+                lines.append(writer.writerow([csv_cell(value) for value in values]))
+                if len(lines) >= CSV_LINES_PER_CHUNK:
+                    yield "".join(lines).encode()
+                    lines = []
+            if lines:
+                yield "".join(lines).encode()
+
+    def write_csv_response(self, queryset):
+        # Rows are written after this view returns: keep the request's language.
+        chunks = self._csv_chunks(
+            queryset, self.export_headings_row(), translation.get_language()
+        )
+        response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.get_filename()}.csv"'
+        )
+        return response
+
+    def write_xlsx_response(self, queryset):
+        output = tempfile.TemporaryFile()  # removed when the response closes it
+        try:
+            workbook = Workbook(write_only=True)
+            sheet = workbook.create_sheet(title=self.get_filename()[:31])
+            sheet.append(self.export_headings_row())
+            for values in self.export_rows(queryset):
+                sheet.append([xlsx_cell(sheet, value) for value in values])
+            workbook.save(output)
+        except BaseException:
+            output.close()
+            raise
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            filename=f"{self.get_filename()}.xlsx",
+            content_type=XLSX_CONTENT_TYPE,
+        )
+
+
+class ReportListingViewSet(ModelViewSet):
+    """A read-only listing of the "Learning" menu; subclasses name the model, the
+    rows (``get_rows``), the fields and the filters."""
+
+    index_view_class = ReportIndexView
+    menu_hook = LEARNING_MENU_HOOK
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+    search_backend_name = None
+    list_per_page = 50
+    report_fields: tuple[ReportField, ...] = ()
+
+    def get_rows(self):
+        raise NotImplementedError
+
+    @cached_property
+    def list_display(self):
+        return [field.column() for field in self.report_fields]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "delete_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                **kwargs,
+            }
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            report_fields=self.report_fields,
+            rows=self.get_rows,
+            page_title=self.menu_label,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        model = self.model
+
+        def is_shown(item, request):
+            return report_listing_allowed(request.user, model)
+
+        return type(
+            f"{self.__class__.__name__}MenuItem", (MenuItem,), {"is_shown": is_shown}
+        )
+
+    def register_admin_url_finder(self):
+        # No edit screen to point at; the certificates' own viewset keeps its finder.
+        pass
+
+    def get_permissions_to_register(self):
+        """Only "view": the listings never add, change or delete."""
+        return Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            codename=get_permission_codename("view", self.model._meta),
+        )
+
+
+class EnrollmentReportViewSet(ReportListingViewSet):
+    """Who enrolled in which course, when, and where they stand."""
+
+    model = Enrollment
+    name = "report_enrollments"
+    url_prefix = "reports/enrolments"
+    icon = "clipboard-list"
+    menu_label = gettext_lazy("Enrolments")
+    menu_name = "report-enrolments"
+    menu_order = 100
+    filterset_class = EnrollmentFilterSet
+    ordering = "-enrolled_at"
+    report_fields = (
+        *LEARNER_FIELDS,
+        COURSE_FIELD,
+        ReportField(
+            "enrolled_at",
+            gettext_lazy("Enrolled on"),
+            lambda row: _day(row.enrolled_at),
+            "enrolled_at",
+        ),
+        ReportField(
+            "last_activity_at",
+            gettext_lazy("Last activity"),
+            lambda row: _day(row.last_activity_at),
+            "last_activity_at",
+        ),
+        ReportField(
+            "completed_at",
+            gettext_lazy("Completed on"),
+            lambda row: _day(row.completed_at),
+            "completed_at",
+        ),
+        ReportField(
+            "left_at",
+            gettext_lazy("Left on"),
+            lambda row: _day(row.left_at),
+            "left_at",
+        ),
+        ReportField(
+            "state",
+            gettext_lazy("State"),
+            _enrollment_state_label,
+            primary=lambda row: enrollment_state(row) == EnrollmentState.COMPLETED,
+        ),
+    )
+
+    def get_rows(self):
+        return _rows(
+            Enrollment.objects.all(),
+            "enrolled_at",
+            "last_activity_at",
+            "completed_at",
+            "left_at",
+        )
+
+
+class ProgressReportViewSet(ReportListingViewSet):
+    """How far each enrolled learner is in their course: required steps done."""
+
+    model = Enrollment
+    name = "report_progress"
+    url_prefix = "reports/progress"
+    icon = "circle-check"
+    menu_label = gettext_lazy("Progress")
+    menu_name = "report-progress"
+    menu_order = 200
+    filterset_class = ProgressFilterSet
+    ordering = "-last_activity_at"
+    report_fields = (
+        *LEARNER_FIELDS,
+        COURSE_FIELD,
+        ReportField(
+            "required_done",
+            gettext_lazy("Required steps done"),
+            lambda row: row.required_done,
+            "required_done",
+        ),
+        ReportField(
+            "required_total",
+            gettext_lazy("Required steps"),
+            lambda row: row.required_total,
+            "required_total",
+        ),
+        ReportField(
+            "percent",
+            gettext_lazy("Progress (%)"),
+            lambda row: percent(row.required_done, row.required_total),
+            "progress_percent",
+        ),
+        ReportField(
+            "last_activity_at",
+            gettext_lazy("Last activity"),
+            lambda row: _day(row.last_activity_at),
+            "last_activity_at",
+        ),
+        ReportField(
+            "state",
+            gettext_lazy("State"),
+            _enrollment_state_label,
+            primary=lambda row: enrollment_state(row) == EnrollmentState.COMPLETED,
+        ),
+    )
+
+    def get_rows(self):
+        rows = _rows(
+            enrollment_list_with_progress(Enrollment.objects.all()),
+            "last_activity_at",
+            "completed_at",
+            "left_at",
+        )
+        # learners.progress.percent, in SQL, for sorting.
+        return rows.annotate(
+            progress_percent=Case(
+                When(required_total__lte=0, then=Value(0)),
+                default=Least(
+                    Value(100), F("required_done") * 100 / F("required_total")
+                ),
+                output_field=IntegerField(),
+            )
+        )
+
+
+class QuizAttemptReportViewSet(ReportListingViewSet):
+    """Every attempt at every quiz: when, in which state, with which score."""
+
+    model = QuizAttempt
+    name = "report_quiz_attempts"
+    url_prefix = "reports/attempts"
+    icon = "form"
+    menu_label = gettext_lazy("Attempts")
+    menu_name = "report-attempts"
+    menu_order = 300
+    filterset_class = QuizAttemptFilterSet
+    ordering = "-started_at"
+    report_fields = (
+        *LEARNER_FIELDS,
+        COURSE_FIELD,
+        ReportField(
+            "quiz", gettext_lazy("Quiz"), lambda row: row.quiz_title, "quiz__title"
+        ),
+        ReportField(
+            "number", gettext_lazy("Attempt"), lambda row: row.number, "number"
+        ),
+        ReportField(
+            "started_at",
+            gettext_lazy("Started"),
+            lambda row: _day(row.started_at),
+            "started_at",
+        ),
+        ReportField(
+            "submitted_at",
+            gettext_lazy("Submitted"),
+            lambda row: _day(row.submitted_at),
+            "submitted_at",
+        ),
+        ReportField(
+            "state",
+            gettext_lazy("State"),
+            _attempt_state,
+            "state",
+            primary=lambda row: row.state == QuizAttempt.State.GRADED,
+        ),
+        ReportField("score", gettext_lazy("Score (%)"), lambda row: row.score, "score"),
+        ReportField("result", gettext_lazy("Result"), _attempt_result, "passed"),
+    )
+
+    def get_rows(self):
+        return _rows(
+            QuizAttempt.objects.annotate(quiz_title=F("quiz__title")),
+            "number",
+            "state",
+            "started_at",
+            "submitted_at",
+            "score",
+            "passed",
+        )
+
+
+class CertificateReportViewSet(ReportListingViewSet):
+    """The certificates issued to learners, valid or not, with their city."""
+
+    model = Certificate
+    name = "report_certificates"
+    url_prefix = "reports/certificates"
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Issued certificates")
+    menu_name = "report-certificates"
+    menu_order = 400
+    filterset_class = CertificateFilterSet
+    ordering = "-issued_at"
+    report_fields = (
+        *LEARNER_FIELDS,
+        COURSE_FIELD,
+        ReportField("code", gettext_lazy("Code"), lambda row: row.code, "code"),
+        ReportField(
+            "issued_at",
+            gettext_lazy("Issued on"),
+            lambda row: _day(row.issued_at),
+            "issued_at",
+        ),
+        ReportField(
+            "state",
+            gettext_lazy("State"),
+            _certificate_state,
+            "state",
+            primary=lambda row: row.state == Certificate.State.VALID,
+        ),
+        ReportField(
+            "revoked_at",
+            gettext_lazy("Revoked on"),
+            lambda row: _day(row.revoked_at),
+            "revoked_at",
+        ),
+    )
+
+    def get_rows(self):
+        return _rows(
+            Certificate.objects.all(), "code", "state", "issued_at", "revoked_at"
+        )
+
+
+REPORT_LISTING_VIEWSETS = (
+    EnrollmentReportViewSet,
+    ProgressReportViewSet,
+    QuizAttemptReportViewSet,
+    CertificateReportViewSet,
+)
