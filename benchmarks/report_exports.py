@@ -13,7 +13,7 @@ tracemalloc for its real time ("untraced_seconds").
 "flat" when the n-row peak stays within FLAT_FACTOR (1.5×) of the n/10-row peak plus
 FLAT_SLACK_MB (2 MB): memory that grew with the rows would be about 10× the small
 peak. The peak includes one chunk of rows read from the database
-(``reports.viewsets.EXPORT_CHUNK_SIZE``, 2,000): compare sizes whose small case fills
+(``reports.exports.EXPORT_CHUNK_SIZE``, 2,000): compare sizes whose small case fills
 a chunk (n ≥ 20,000, or a smaller chunk size as the test suite sets).
 
 Everything it creates is deleted at the end. ``make bench`` runs it with 100,000 rows

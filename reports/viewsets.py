@@ -9,19 +9,15 @@ admins) and the report scope (``reports.scope``), which also restricts every row
 every filter choice and every exported line: a city coordinator who is given admin
 access still sees only their city.
 
-Exports hold exactly the rows of the listing (filtered, searched, ordered; every page)
-with the listing's columns. Memory stays flat whatever their number: rows are read
-from the database in chunks (``QuerySet.iterator``), CSV is streamed line by line and
-XLSX is written by openpyxl's write-only mode into a temporary file that is streamed
-from disk. A page of the listing costs the same number of queries for 5 or 50 rows.
+Exports (``reports.exports``, with flat memory) hold exactly the rows of the listing
+(filtered, searched, ordered; every page) with the listing's columns. Rows carry the
+learner's and the course's columns as plain values, so that a page costs the same
+number of queries for 5 or 50 rows and exports build no related objects.
 """
 
-import csv
 import datetime
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from django.contrib.auth import get_permission_codename
@@ -30,17 +26,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Least
-from django.http import FileResponse, StreamingHttpResponse
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.functional import Promise, cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
@@ -52,6 +43,7 @@ from learners.models import Enrollment, Gender, QuizAttempt
 from learners.progress import percent
 from learners.selectors import enrollment_list_with_progress
 from reports.admin_views import report_scope_or_none
+from reports.exports import SpreadsheetStreamMixin
 from reports.filters import (
     LEARNER,
     AttemptResult,
@@ -66,17 +58,6 @@ from reports.filters import (
 #: The hook of the admin's "Learning" submenu (``LEARNING_MENU_HOOK`` of
 #: reports/wagtail_hooks.py, which imports this module).
 LEARNING_MENU_HOOK = "register_learning_menu_item"
-
-#: Rows read from the database at a time by exports.
-EXPORT_CHUNK_SIZE = 2000
-#: CSV lines sent to the client at a time.
-CSV_LINES_PER_CHUNK = 500
-
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-#: A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 # --------------------------------------------------------------------------- columns
 
@@ -215,42 +196,6 @@ def _certificate_state(certificate) -> str:
     return _label(Certificate.State(certificate.state), translation.get_language())
 
 
-# --------------------------------------------------------------------------- cells
-
-
-def csv_cell(value) -> str:
-    """The text of a CSV cell; text that a spreadsheet would run as a formula (names
-    and e-mail addresses are typed by learners) starts with a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool | int | float | Decimal):
-        return str(value)
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def xlsx_cell(sheet, value):
-    """An XLSX cell: text is always stored as text (never as a formula), without the
-    control characters the format forbids; numbers and dates keep their type."""
-    if not isinstance(value, str | Promise):
-        return value
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if not text.startswith("="):
-        return text
-    cell = WriteOnlyCell(sheet, text)
-    cell.data_type = "s"  # openpyxl would write it as a formula
-    return cell
-
-
-class _Line:
-    """A file for csv.writer that hands each written line back."""
-
-    def write(self, line: str) -> str:
-        return line
-
-
 # --------------------------------------------------------------------------- views
 
 
@@ -264,7 +209,7 @@ def report_listing_allowed(user, model) -> bool:
     )
 
 
-class ReportIndexView(generic.IndexView):
+class ReportIndexView(SpreadsheetStreamMixin, generic.IndexView):
     """A scoped, read-only listing whose exports stream (see the module docstring)."""
 
     results_template_name = "reports/listings/index_results.html"
@@ -276,12 +221,6 @@ class ReportIndexView(generic.IndexView):
         if self.scope is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        # Straight to the file: the listing's context would load every row at once.
-        if self.is_export:
-            return self.as_spreadsheet(self.get_queryset(), request.GET["export"])
-        return super().get(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return self.scope.learners(self.rows(), LEARNER)
@@ -333,68 +272,6 @@ class ReportIndexView(generic.IndexView):
             ordering = (ordering,)
         # A tie-breaker, so that pages and exports list rows in one stable order.
         return queryset.order_by(*ordering, "-pk")
-
-    # -- exports
-
-    @cached_property
-    def list_export(self):
-        return [field.name for field in self.report_fields]
-
-    def get_filename(self):
-        return f"{slugify(self.get_page_title())}-{timezone.localdate().isoformat()}"
-
-    def export_headings_row(self) -> list[str]:
-        return [str(field.label) for field in self.report_fields]
-
-    def export_rows(self, queryset):
-        """The exported values of each row, read from the database in chunks."""
-        for row in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
-            yield [field.value(row) for field in self.report_fields]
-
-    def _csv_chunks(self, queryset, headings, language):
-        with translation.override(language):
-            writer = csv.writer(_Line())
-            # The byte order mark makes spreadsheet programs read the accents right.
-            yield ("\ufeff" + writer.writerow(headings)).encode()
-            lines = []
-            for values in self.export_rows(queryset):
-                lines.append(writer.writerow([csv_cell(value) for value in values]))
-                if len(lines) >= CSV_LINES_PER_CHUNK:
-                    yield "".join(lines).encode()
-                    lines = []
-            if lines:
-                yield "".join(lines).encode()
-
-    def write_csv_response(self, queryset):
-        # Rows are written after this view returns: keep the request's language.
-        chunks = self._csv_chunks(
-            queryset, self.export_headings_row(), translation.get_language()
-        )
-        response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.get_filename()}.csv"'
-        )
-        return response
-
-    def write_xlsx_response(self, queryset):
-        output = tempfile.TemporaryFile()  # removed when the response closes it
-        try:
-            workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet(title=self.get_filename()[:31])
-            sheet.append(self.export_headings_row())
-            for values in self.export_rows(queryset):
-                sheet.append([xlsx_cell(sheet, value) for value in values])
-            workbook.save(output)
-        except BaseException:
-            output.close()
-            raise
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            filename=f"{self.get_filename()}.xlsx",
-            content_type=XLSX_CONTENT_TYPE,
-        )
 
 
 class ReportListingViewSet(ModelViewSet):

@@ -14,7 +14,7 @@ def test_exports_memory_does_not_grow_with_rows(monkeypatch):
     """CSV and XLSX of 3,000 rows peak at about the memory of 300 rows (rows kept in
     memory would take ten times more), and hold every row."""
     # Chunks smaller than the small case, so that both sizes hold full chunks.
-    monkeypatch.setattr("reports.viewsets.EXPORT_CHUNK_SIZE", 100)
+    monkeypatch.setattr("reports.exports.EXPORT_CHUNK_SIZE", 100)
 
     result = export_memory_bench(ROWS)
 
