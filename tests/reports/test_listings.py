@@ -460,6 +460,22 @@ def test_search_finds_learners_by_name_or_email(client, trainer, data, query, ex
     assert _names(data, _emails(response)) == expected
 
 
+def test_learner_without_a_profile_is_listed(client, trainer, data):
+    """A learner who never filled in a profile is listed with empty city, country and
+    gender, found under "not given" and exported like the others."""
+    nobody = UserFactory(first_name="Sans", last_name="Profil", email="sans@x.example")
+    enrollment_create(user=nobody, course=data["dechets"])
+
+    listed = _get(client, "report_enrollments", {"course": data["dechets"].pk})
+    not_given = _get(client, "report_enrollments", {"gender": "none"})
+    rows = _export(client, "report_enrollments", "csv", {"gender": "none"})
+
+    assert "sans@x.example" in _emails(listed)
+    assert set(_emails(not_given)) == {"sans@x.example", "leila@tunis.example"}
+    nobody_row = next(row for row in rows if row[2] == "sans@x.example")
+    assert nobody_row[3:6] == ["", "", ""]
+
+
 # --------------------------------------------------------------------------- exports
 
 
