@@ -40,6 +40,10 @@ After that, the quiz budgets (benchmarks/quizzes.py): queries of starting and
 submitting a 5- and a 50-question attempt, the grading time of a 50-question attempt
 and the import time of a 1,000-question GIFT file.
 
+Last, the certificate budget (benchmarks/certificates.py): issuing and rendering 1,000
+certificates (CERT_BENCH_COUNT to lower it) in one batch (certificate_batch_run),
+against WeasyPrint alone on the same HTML, with the peak memory of each chunk of 100.
+
 The database is a throw-away SQLite file, migrated at start, unless BENCH_DATABASE_URL
 is set (that database is then migrated and used; the users and courses the script adds
 are deleted at the end, the demo catalogue too when the script loaded it). Nothing here
@@ -1008,6 +1012,7 @@ def main() -> int:
         from django.db import connection, connections
         from django.test.utils import override_settings
 
+        from benchmarks.certificates import print_certificates, run_certificates
         from benchmarks.quizzes import print_quizzes, run_quizzes
 
         print(f"Campus benchmark: {db_label}, migrating…", file=sys.stderr)
@@ -1038,6 +1043,7 @@ def main() -> int:
                 sizes = run_sizes(data, args.requests, args.sql)
                 journey = run_journey(data, args.requests, args.warmup, args.sql)
                 quizzes = run_quizzes(data)
+                certificates = run_certificates(data)
             finally:
                 cleanup(data)
                 connections.close_all()
@@ -1053,6 +1059,7 @@ def main() -> int:
         print_sizes(sizes)
         print_journey(journey)
         print_quizzes(quizzes)
+        print_certificates(certificates)
         print(
             json.dumps(
                 {
@@ -1069,6 +1076,7 @@ def main() -> int:
                     "course_sizes": sizes,
                     "learner_journey": journey,
                     "quizzes": quizzes,
+                    "certificates": certificates,
                 },
                 ensure_ascii=False,
             )
