@@ -132,7 +132,12 @@ def test_trainer_sees_the_dashboard_chart_and_the_course_report(
     page.get_by_label(re.compile(re.escape(fr("Enrolled until")))).fill("2026-01-01")
     page.get_by_role("button", name=fr("Filter")).click()
     expect(
-        page.get_by_text(fr("The end date is before the start date"))
+        page.get_by_text(
+            fr(
+                "The end date is before the start date: the dates were ignored "
+                "and every enrolment is counted."
+            )
+        )
     ).to_be_visible()
     assert cells(page, "report-overall", fr("All learners"))[1] == "3"
     page.screenshot(path=str(tmp_path / "course-report.png"), full_page=True)
