@@ -293,6 +293,8 @@ class Certificate(models.Model):
         verbose_name=_("superseded by"),
     )
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    # Learner records, not content: Wagtail's reference index has nothing to learn here.
+    wagtail_reference_index_ignore = True
     badge_salt = models.CharField(_("badge salt"), max_length=32, editable=False)
 
     class Meta:
@@ -358,6 +360,7 @@ class CertificateBatch(models.Model):
     issued = models.PositiveIntegerField(_("issued"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
     report = models.JSONField(_("report"), default=list, blank=True)
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("certificate batch")
