@@ -353,7 +353,7 @@ class EnrollmentReportViewSet(ReportListingViewSet):
     icon = "clipboard-list"
     menu_label = gettext_lazy("Enrolments")
     menu_name = "report-enrolments"
-    menu_order = 100
+    menu_order = 200
     filterset_class = EnrollmentFilterSet
     ordering = "-enrolled_at"
     report_fields = (
@@ -410,7 +410,7 @@ class ProgressReportViewSet(ReportListingViewSet):
     icon = "circle-check"
     menu_label = gettext_lazy("Progress")
     menu_name = "report-progress"
-    menu_order = 200
+    menu_order = 300
     filterset_class = ProgressFilterSet
     ordering = "-last_activity_at"
     report_fields = (
@@ -476,7 +476,7 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
     icon = "form"
     menu_label = gettext_lazy("Attempts")
     menu_name = "report-attempts"
-    menu_order = 300
+    menu_order = 400
     filterset_class = QuizAttemptFilterSet
     ordering = "-started_at"
     report_fields = (
@@ -532,7 +532,7 @@ class CertificateReportViewSet(ReportListingViewSet):
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Issued certificates")
     menu_name = "report-certificates"
-    menu_order = 400
+    menu_order = 500
     filterset_class = CertificateFilterSet
     ordering = "-issued_at"
     report_fields = (
