@@ -141,7 +141,7 @@ def _learner_process(*, batch_id: int, user: User) -> None:
     in the same transaction."""
     with transaction.atomic():
         batch = (
-            CertificateBatch.objects.select_for_update()
+            CertificateBatch.objects.select_for_update(of=("self",))
             .select_related("course", "requested_by")
             .get(pk=batch_id)
         )

@@ -167,14 +167,13 @@ def certificate_issue(
 
 
 def certificate_auto_issue(*, user: User, course: CoursePage) -> Certificate | None:
-    """Called when a learner completes a course: issue the certificate when the
-    course's rule is automatic and the learner qualifies; otherwise nothing."""
+    """Called when a learner completes a course: the certificate when the course's
+    rule is automatic and the learner qualifies (the existing one if it was issued
+    already); otherwise None."""
     rule = certificate_rule_get(course=course)
     if not rule_issues_automatically(rule):
         return None
-    if certificate_refusal_get(user=user, course=course, rule=rule):
-        return None
-    try:
+    try:  # returns the certificate a concurrent event issued first, if any
         return certificate_issue(user=user, course=course)
     except CertificateError:
         return None
