@@ -44,6 +44,10 @@ Last, the certificate budget (benchmarks/certificates.py): issuing and rendering
 certificates (CERT_BENCH_COUNT to lower it) in one batch (certificate_batch_run),
 against WeasyPrint alone on the same HTML, with the peak memory of each chunk of 100.
 
+After everything else, the reports at scale (benchmarks/reports.py): report pages and
+selectors with 1,000 and with 100,000 generated learners (`generate_load_data`; 10,000
+on SQLite), queries and times side by side, and the memory of the listings' exports.
+
 The database is a throw-away SQLite file, migrated at start, unless BENCH_DATABASE_URL
 is set (that database is then migrated and used; the users and courses the script adds
 are deleted at the end, the demo catalogue too when the script loaded it). Nothing here
@@ -1014,6 +1018,7 @@ def main() -> int:
 
         from benchmarks.certificates import print_certificates, run_certificates
         from benchmarks.quizzes import print_quizzes, run_quizzes
+        from benchmarks.reports import print_reports, run_reports
 
         print(f"Campus benchmark: {db_label}, migrating…", file=sys.stderr)
         call_command("migrate", verbosity=0, interactive=False)
@@ -1044,6 +1049,7 @@ def main() -> int:
                 journey = run_journey(data, args.requests, args.warmup, args.sql)
                 quizzes = run_quizzes(data)
                 certificates = run_certificates(data)
+                reports = run_reports(data)
             finally:
                 cleanup(data)
                 connections.close_all()
@@ -1060,6 +1066,7 @@ def main() -> int:
         print_journey(journey)
         print_quizzes(quizzes)
         print_certificates(certificates)
+        print_reports(reports)
         print(
             json.dumps(
                 {
@@ -1077,6 +1084,7 @@ def main() -> int:
                     "learner_journey": journey,
                     "quizzes": quizzes,
                     "certificates": certificates,
+                    "reports": reports,
                 },
                 ensure_ascii=False,
             )
