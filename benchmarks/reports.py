@@ -19,8 +19,8 @@ Measured, logged in as a superuser:
   (VmHWM reset before it; Linux) — "flat" when the large one stays within
   FLAT_FACTOR of the small one plus FLAT_SLACK_MB; with tracemalloc's peak too when
   benchmarks/report_exports.py is missing. When that module exists and no other
-  section ran it, its ``export_memory_bench(EXPORT_ROWS)`` gives the Python heap's
-  peak for a 10,000- and a 100,000-row export.
+  section ran it, its ``export_memory_bench()`` gives the Python heap's peak for a
+  10,000- and a 100,000-row export (REPORT_BENCH_ROWS lowers them).
 
 A page that is missing (URL name not registered) or does not answer 200 is left out
 with a printed note; one slower than SLOW_MS (10 s) is requested once only.
@@ -60,7 +60,6 @@ SEED = 2026
 TIMED = 5  # timed requests per page and size, after one cold and one counted request
 SLOW_MS = 10_000  # a page slower than this is requested once only
 LIMIT_S = 60  # and one slower than this is cancelled (reported as over LIMIT_S)
-EXPORT_ROWS = 100_000
 FLAT_FACTOR = 1.5
 FLAT_SLACK_MB = 8.0  # RSS moves by whole pages and allocator arenas
 
@@ -380,8 +379,8 @@ def _export_memory_bench(notes: list[str]) -> dict | None:
         from benchmarks.report_exports import export_memory_bench
     except ImportError:
         return None
-    print(f"Reports: export_memory_bench({EXPORT_ROWS:,})…", file=sys.stderr)
-    return export_memory_bench(EXPORT_ROWS)
+    print("Reports: export_memory_bench()…", file=sys.stderr)
+    return export_memory_bench()
 
 
 # --------------------------------------------------------------------------- run
