@@ -38,6 +38,12 @@ def _error(block_name: str, message) -> blocks.StructBlockValidationError:
     )
 
 
+def _require_full_marks(value, field: str, message) -> None:
+    """Refuse a question whose ``field`` list has no answer weighted 100 %."""
+    if max((item["weight"] for item in value[field]), default=0) != _HUNDRED:
+        raise _error(field, message)
+
+
 class QuestionBlock(blocks.StructBlock):
     """What every question has: a text, its marks, general feedback, a category."""
 
@@ -102,8 +108,7 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if max((c["weight"] for c in value["choices"]), default=0) != _HUNDRED:
-            raise _error("choices", _("Give one answer a weight of 100 %."))
+        _require_full_marks(value, "choices", _("Give one answer a weight of 100 %."))
         return value
 
 
@@ -181,8 +186,9 @@ class ShortAnswerQuestionBlock(QuestionBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if max((a["weight"] for a in value["answers"]), default=0) != _HUNDRED:
-            raise _error("answers", _("Give one accepted answer a weight of 100 %."))
+        _require_full_marks(
+            value, "answers", _("Give one accepted answer a weight of 100 %.")
+        )
         return value
 
 
@@ -240,8 +246,9 @@ class NumericalQuestionBlock(QuestionBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if max((a["weight"] for a in value["answers"]), default=0) != _HUNDRED:
-            raise _error("answers", _("Give one accepted number a weight of 100 %."))
+        _require_full_marks(
+            value, "answers", _("Give one accepted number a weight of 100 %.")
+        )
         return value
 
 
