@@ -5,10 +5,41 @@ Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL; tests m
 with the reason printed (pytest -ra), never silently passed.
 """
 
+import datetime
 import os
 
 import pytest
 from django.db import connection
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        metavar="YYYY-MM-DD[THH:MM]",
+        help=(
+            "run the whole session as if this were the date (the clock then ticks "
+            "on): proves that no test depends on today's date, e.g. "
+            "--clock=2028-02-29 or --clock=2027-01-01"
+        ),
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_clock(request):
+    """With --clock, every test (and the live server's thread) sees that date."""
+    value = request.config.getoption("--clock")
+    if not value:
+        yield
+        return
+    import time_machine
+
+    moment = datetime.datetime.fromisoformat(value)
+    if len(value) == 10:  # a date alone: that morning
+        moment = moment.replace(hour=9)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=True):
+        yield
 
 
 def pytest_collection_modifyitems(config, items):

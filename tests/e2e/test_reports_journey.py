@@ -36,7 +36,11 @@ def fr(msgid: str) -> str:
 
 @pytest.fixture
 def campus(catalogue):
-    """Budget: Awa and Fatou of Dakar (Awa completed in 5 days), Youssef of Tunis."""
+    """Budget: Awa and Fatou of Dakar (Awa completed in 5 days), Youssef of Tunis.
+
+    Awa enrolled 6 days ago, so on the first days of a month her enrolment (and on
+    the 1st her completion) belongs to the previous month: ``this_month`` says what
+    the dashboard's last row must count, from the same dates."""
     course = course_create(
         title="Budget communal", modules=1, lessons_per_module=2, catalog=catalogue
     )
@@ -52,7 +56,20 @@ def campus(catalogue):
         enrolled_at=now - datetime.timedelta(days=6),
         completed_at=now - datetime.timedelta(days=1),
     )
-    return {"course": course, "dakar": dakar}
+    today = timezone.localdate()
+
+    def in_this_month(moment) -> bool:
+        moment = timezone.localtime(moment).date()
+        return (moment.year, moment.month) == (today.year, today.month)
+
+    dates = Enrollment.objects.filter(course=course)
+    this_month = {
+        "enrolments": sum(in_this_month(e.enrolled_at) for e in dates),
+        "completions": sum(
+            in_this_month(e.completed_at) for e in dates if e.completed_at
+        ),
+    }
+    return {"course": course, "dakar": dakar, "this_month": this_month}
 
 
 def login(page, base_url: str, path: str, user) -> None:
@@ -88,8 +105,12 @@ def test_trainer_sees_the_dashboard_chart_and_the_course_report(
     )
     expect(chart.locator("rect[fill='#1d3f73']").first).to_be_visible()
     this_month = page.locator("#dashboard-months tbody tr").last
-    expect(this_month.locator("td").first).to_have_text("3")
-    expect(this_month.locator("td").last).to_have_text("1")
+    expect(this_month.locator("td").first).to_have_text(
+        str(campus["this_month"]["enrolments"])
+    )
+    expect(this_month.locator("td").last).to_have_text(
+        str(campus["this_month"]["completions"])
+    )
     assert cells(page, "dashboard-courses", "Budget communal") == [
         "Budget communal",
         "3",
