@@ -139,6 +139,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Private pages send visitors to the site's login; the admin's login form checks
+# passwords through allauth, so every way in shares ACCOUNT_RATE_LIMITS below.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "learners.forms.AdminLoginForm"
 LOGIN_REDIRECT_URL = "/"
 
 # django-allauth: e-mail is the login, verification is mandatory.
