@@ -12,17 +12,14 @@ from certificates.codes import code_normalize
 from certificates.models import Certificate
 from certificates.selectors import certificate_by_code_get
 from certificates.services import certificate_pdf_get
+from learners.client_address import client_address_get
 
 #: Lookups allowed per client address and minute (codes must not be guessed).
 VERIFY_RATE = 30
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_limited(request) -> bool:
-    key = f"certificates:verify:{_client_address(request)}:{int(time.time() // 60)}"
+    key = f"certificates:verify:{client_address_get(request)}:{int(time.time() // 60)}"
     cache.add(key, 0, 120)
     try:
         count = cache.incr(key)

@@ -1,7 +1,9 @@
+from allauth.account.adapter import get_adapter
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from learners.models import Gender
 
@@ -86,3 +88,24 @@ class AccountDeleteForm(AccessibleErrorsMixin, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin login form, checked by allauth (`WAGTAILADMIN_USER_LOGIN_FORM`).
+
+    allauth's adapter counts each failure in the same `login_failed` buckets as
+    /accounts/login/ (per address and per e-mail), refuses once they are full, even
+    with the right password, and gives back the attempt when the password is right.
+    """
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email is not None and password:
+            self.user_cache = get_adapter(self.request).authenticate(
+                self.request, email=email.strip(), password=password
+            )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

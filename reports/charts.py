@@ -19,7 +19,7 @@ TEXT = "#1f1f1f"
 AXIS = "#595959"
 TRACK = "#e6e6e6"
 SERIES_COLOURS = ("#1d3f73", "#d97400")
-FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
+FONT = "system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
 LABEL_CHARS = 32
 
 
@@ -44,7 +44,7 @@ def _svg(chart_id: str, title: str, width: int, height: int, body: list[str]) ->
         f'<svg xmlns="http://www.w3.org/2000/svg" class="campus-chart" id="{escape(chart_id)}" '
         f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'style="max-width:100%;height:auto;{FONT}" focusable="false">'
+        f'font-family="{FONT}" focusable="false">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
