@@ -1,5 +1,7 @@
 """The public verification page: each state, typed codes, noindex, rate limit."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -75,7 +77,12 @@ def test_unknown_code_is_a_clear_not_found(client, code, certificate):
     assert _verify(client, code[:40]).status_code == 404
 
 
-def test_lookups_are_rate_limited(client, certificate):
+def test_lookups_are_rate_limited(client, certificate, time_machine):
+    """The 31st lookup of a minute is refused, even for a real code."""
+    # The limit counts per clock minute: 35 lookups must not straddle two.
+    time_machine.move_to(
+        datetime.datetime(2027, 3, 15, 10, 0, 5, tzinfo=datetime.UTC), tick=False
+    )
     statuses = [_verify(client, "ZZZZ-ZZZZ-ZZZZ").status_code for _ in range(35)]
     assert statuses[:30] == [404] * 30
     assert statuses[-1] == 429
