@@ -502,3 +502,23 @@ def test_submit_and_save_buttons_do_not_look_the_same(live_server, phone_site, b
         assert save[0] == "rgb(255, 255, 255)"
     finally:
         page.context.close()
+
+
+def test_leaving_a_course_takes_a_second_click_without_javascript(
+    live_server, phone_site, browser
+):
+    """ "Quitter ce cours" only opens a confirmation; its "Oui" button leaves."""
+    course = phone_site["course"]
+    page = phone_page(browser)
+    try:
+        login(page, live_server.url, phone_site["learner"])
+        page.goto(f"{live_server.url}{course.url}")
+        page.get_by_text(fr("Leave this course"), exact=True).click()
+        confirm = page.get_by_role("button", name=fr("Yes, leave this course"))
+        expect(confirm).to_be_visible()
+        assert Enrollment.objects.get(user=phone_site["learner"]).left_at is None
+        confirm.click()
+        expect(page).to_have_url(re.compile(r"/mon-parcours/$"))
+        assert Enrollment.objects.get(user=phone_site["learner"]).left_at is not None
+    finally:
+        page.context.close()
