@@ -104,6 +104,15 @@ def learner_certificate_list(*, user: User) -> list[Certificate]:
     )
 
 
+def learner_course_certificate_get(*, user: User, course) -> Certificate | None:
+    """The learner's valid certificate for the course, or None (one query)."""
+    if not user.is_authenticated:
+        return None
+    return Certificate.objects.filter(
+        user=user, course=course, state=Certificate.State.VALID
+    ).first()
+
+
 def qualifying_learner_list(*, course: CoursePage) -> list[User]:
     """Learners who completed the course and hold no valid certificate for it."""
     holds = Certificate.objects.filter(
@@ -124,6 +133,7 @@ __all__ = [
     "certificate_refusal_get",
     "certificate_rule_get",
     "learner_certificate_list",
+    "learner_course_certificate_get",
     "overall_quiz_score_get",
     "qualifying_learner_list",
     "rule_issues_automatically",

@@ -227,6 +227,7 @@ class LessonTableBlock(TableBlock):
         icon = "table"
         label = _("Table")
         group = _("Highlight")
+        template = "courses/blocks/table_block.html"
         description = _("Rows and columns, e.g. a comparison or a calendar.")
 
 

@@ -1,6 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_login_redirect_url
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from learners.selectors import profile_is_complete
 from learners.services import email_send
@@ -26,3 +30,21 @@ class AccountAdapter(DefaultAccountAdapter):
         if not profile_is_complete(user=request.user):
             return reverse("learners:profile_edit")
         return super().get_login_redirect_url(request)
+
+    def post_login(self, request, user, *, redirect_url, signup, **kwargs):
+        """A learner without a profile fills it in first, then goes on to the page
+        they logged in for (the course they were enrolling in): it rides along as
+        the profile form's ``next``."""
+        if not profile_is_complete(user=user):
+            target = get_login_redirect_url(request, redirect_url, signup=signup)
+            profile = reverse("learners:profile_edit")
+            if target and target not in {
+                profile,
+                resolve_url(settings.LOGIN_REDIRECT_URL),
+            }:
+                redirect_url = f"{profile}?{urlencode({'next': target})}"
+            else:
+                redirect_url = profile
+        return super().post_login(
+            request, user, redirect_url=redirect_url, signup=signup, **kwargs
+        )

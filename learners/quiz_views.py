@@ -18,6 +18,7 @@ from learners.selectors import (
     attempt_form_list,
     attempt_get,
     attempt_review_get,
+    quiz_next_action_get,
     quiz_status_get,
 )
 from learners.services import (
@@ -78,6 +79,9 @@ def _render_result(request, attempt):
             "quiz": quiz,
             "status": status,
             "review": attempt_review_get(attempt=attempt, status=status),
+            "next_action": quiz_next_action_get(
+                user=request.user, attempt=attempt, status=status
+            ),
             "navigation": lesson_navigation_get(lesson=quiz, request=request),
         },
     )

@@ -73,8 +73,10 @@ def profile_edit(request):
             request.session[SESSION_KEY] = language
             translation.activate(language)
             messages.success(request, _("Your profile has been saved."))
+            # On to what they came for: the page that sent them here, else
+            # "Mon parcours" (not the form they have just filled in).
             response = HttpResponseRedirect(
-                _safe_next(request, reverse("learners:profile_edit"))
+                _safe_next(request, reverse("learners:dashboard"))
             )
             _set_language_cookie(response, language)
             return response

@@ -193,12 +193,32 @@ def share_chart(
     *, chart_id: str, title: str, items: list[tuple[str, float | None]]
 ) -> SafeString:
     """Percentages (e.g. the share of women among learners, among certificate
-    holders) as bars on a full 0–100 % track."""
-    return horizontal_bar_chart(
-        chart_id=chart_id,
-        title=title,
-        items=items,
-        max_value=100,
-        unit="%",
-        track=True,
-    )
+    holders) as bars on a full 0–100 % track, each label above its bar.
+
+    Drawn 320 units wide so that a phone (328 px of content on a 360 px screen)
+    shows it at its own size: the text stays 13 px tall instead of shrinking to half
+    as a wide label-bar-value row would."""
+    bar_space, value_width = 250, 70
+    label_height, bar_height, gap = 18, 16, 12
+    width = bar_space + value_width
+    row_height = label_height + bar_height + gap
+    top = 6
+    height = top + row_height * max(len(items), 1)
+    body = []
+    for row, (label, value) in enumerate(items):
+        y = top + row * row_height
+        bar_y = y + label_height + 2
+        length = min(max(value or 0, 0), 100) * bar_space / 100
+        text = value_label(value, "%")
+        body.append(_text(0, y + 13, label, size=13))
+        body.append(
+            f'<rect x="0" y="{bar_y}" width="{bar_space}" height="{bar_height}" '
+            f'fill="{TRACK}"/>'
+        )
+        body.append(
+            f'<rect x="0" y="{bar_y}" width="{length:.1f}" height="{bar_height}" '
+            f'fill="{SERIES_COLOURS[0]}"><title>{escape(f"{label}: {text}")}</title>'
+            "</rect>"
+        )
+        body.append(_text(bar_space + 6, bar_y + 13, text, size=13))
+    return _svg(chart_id, title, width, height, body)

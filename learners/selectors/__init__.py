@@ -21,11 +21,14 @@ from learners.selectors.learning import (
 )
 from learners.selectors.quizzes import (
     AttemptReview,
+    NextAction,
     QuestionForm,
+    QuizNextAction,
     QuizStatus,
     attempt_form_list,
     attempt_get,
     attempt_review_get,
+    quiz_next_action_get,
     quiz_status_get,
 )
 
@@ -33,7 +36,9 @@ __all__ = [
     "AttemptReview",
     "CourseProgress",
     "ModuleProgress",
+    "NextAction",
     "QuestionForm",
+    "QuizNextAction",
     "QuizStatus",
     "StaffMember",
     "attempt_form_list",
@@ -51,6 +56,7 @@ __all__ = [
     "preferred_language_get",
     "profile_get",
     "profile_is_complete",
+    "quiz_next_action_get",
     "quiz_status_get",
     "user_data_export",
     "user_roles_list",

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from courses.models import QuizPage, ReviewPolicy
 from courses.question_formats import question_from_data
+from courses.selectors import next_step_get
 from learners.grading import matching_answers
 from learners.models import Enrollment, QuizAttempt, User
+from learners.selectors.learning import completed_page_ids_get, enrollment_get
 
 
 @dataclass
@@ -322,13 +324,79 @@ def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptRe
     )
 
 
+# --------------------------------------------------------------------------- next
+
+
+class NextAction:
+    """What a quiz result offers first (``QuizNextAction.kind``)."""
+
+    RETAKE = "retake"  # not passed, attempts left: start a new attempt
+    CONTINUE_ATTEMPT = "continue_attempt"  # not passed, another attempt is open
+    NEXT_STEP = "next_step"  # passed (or waiting for a grade): the next unfinished step
+    COURSE_COMPLETED = "course_completed"  # the course's last requirement is met
+    NO_ATTEMPTS_LEFT = "no_attempts_left"  # not passed and every attempt used
+    OUTLINE = "outline"  # nothing else to do here: back to the course outline
+
+
+@dataclass
+class QuizNextAction:
+    """The outcome's follow-up on a quiz result page, decided here, not in templates."""
+
+    kind: str
+    attempts_left: int | None  # None: unlimited
+    course: object  # the CoursePage of the attempt
+    next_step: object = None  # the Page to open next, if any
+    completed_at: object = None  # when the course was completed
+    open_attempt: QuizAttempt | None = None  # the attempt to continue, if any
+
+
+def quiz_next_action_get(
+    *, user: User, attempt: QuizAttempt, status: QuizStatus
+) -> QuizNextAction:
+    """What the learner should do after this attempt: retake the quiz, go on to the
+    first step of the course they have not finished (as "Continuer" does), or learn
+    that the course is complete. Three queries."""
+    course = attempt.course
+    enrollment = enrollment_get(user=user, course=course)
+    action = QuizNextAction(
+        kind=NextAction.OUTLINE, attempts_left=status.attempts_left, course=course
+    )
+    if enrollment is not None and enrollment.completed_at and status.passed:
+        action.kind = NextAction.COURSE_COMPLETED
+        action.completed_at = enrollment.completed_at
+        return action
+    if not status.passed and attempt.state == QuizAttempt.State.GRADED:
+        if status.open_attempt is not None:
+            action.kind = NextAction.CONTINUE_ATTEMPT
+            action.open_attempt = status.open_attempt
+            return action
+        if status.can_start:
+            action.kind = NextAction.RETAKE
+            return action
+        if status.enrolled:
+            action.kind = NextAction.NO_ATTEMPTS_LEFT
+            return action
+    if enrollment is None or not enrollment.is_active:
+        return action
+    step = next_step_get(
+        course=course, done_ids=completed_page_ids_get(user=user, course=course)
+    )
+    if step is not None and step.pk != attempt.quiz_id:
+        action.kind = NextAction.NEXT_STEP
+        action.next_step = step
+    return action
+
+
 __all__ = [
     "AttemptReview",
+    "NextAction",
+    "QuizNextAction",
     "QuestionForm",
     "QuizStatus",
     "attempt_form_list",
     "attempt_get",
     "attempt_review_get",
+    "quiz_next_action_get",
     "quiz_status_get",
     "review_allowed",
 ]

@@ -10,7 +10,9 @@ from courses.question_html import sanitize_fragment, sanitize_html
 from learners.progress import percent
 from learners.selectors import (
     completed_page_ids_get,
+    coordinated_municipality_get,
     course_progress_get,
+    dashboard_enrollment_list,
     enrollment_get,
     quiz_status_get,
 )
@@ -78,3 +80,25 @@ def question_fragment(text):
 def question_html(text):
     """A question's text (stored rich text) as safe HTML, internal links expanded."""
     return mark_safe(sanitize_html(expand_db_html(text or "")))  # noqa: S308 - sanitised by nh3
+
+
+@register.simple_tag(takes_context=True)
+def current_enrollment(context):
+    """The course the visitor is working on (the unfinished enrolment of "Mon
+    parcours" with the latest activity), or None: the home page's "Continuer"."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return None
+    in_progress = (
+        e for e in dashboard_enrollment_list(user=user) if not e.completed_at
+    )
+    return next(in_progress, None)
+
+
+@register.simple_tag(takes_context=True)
+def coordinated_city(context):
+    """The municipality the visitor coordinates, or None (the header's "Ma ville")."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return None
+    return coordinated_municipality_get(user=user)

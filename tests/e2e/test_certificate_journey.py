@@ -99,10 +99,12 @@ def test_learner_gets_a_certificate_checks_it_and_sees_it_revoked(
         page.get_by_label("Dakar").check()
         page.get_by_label(fr("True")).check()
         page.get_by_role("button", name=fr("Submit my answers")).click()
-        expect(page.locator(".message--success")).to_contain_text("100 %")
+        expect(page.locator(".quiz-outcome__score")).to_contain_text("100 %")
 
         # "Mon parcours" lists the certificate; its PDF carries a QR code.
-        page.get_by_role("link", name=fr("My learning")).click()
+        page.get_by_role("navigation", name=fr("Main menu")).get_by_role(
+            "link", name=fr("My learning")
+        ).click()
         certificate = Certificate.objects.get(user=learner)
         expect(page.get_by_text(certificate.code)).to_be_visible()
         href = page.get_by_role(

@@ -34,7 +34,8 @@ def test_learner_enrols_completes_two_lessons_and_resumes_on_the_third(
     page.get_by_label(re.compile(r"^\s*E-mail")).fill(learner.email)
     page.get_by_label(re.compile(r"^\s*Mot de passe")).fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Connexion").click()
-    expect(page.get_by_role("link", name=fr("My learning"))).to_be_visible()
+    nav = page.get_by_role("navigation", name=fr("Main menu"))
+    expect(nav.get_by_role("link", name=fr("My learning"))).to_be_visible()
 
     # The course page offers enrolment; enrolling opens the first lesson.
     page.goto(f"{live_server.url}{course.url}")
@@ -58,7 +59,7 @@ def test_learner_enrols_completes_two_lessons_and_resumes_on_the_third(
     page.get_by_role("button", name="Connexion").click()
 
     # "Mon parcours" shows the course at 50 %; "Continuer" lands on the third lesson.
-    page.get_by_role("link", name=fr("My learning")).click()
+    nav.get_by_role("link", name=fr("My learning")).click()
     expect(page.locator("main progress").first).to_have_attribute("value", "50")
     page.get_by_role("link", name=fr("Continue")).first.click()
     expect(page).to_have_url(re.compile(re.escape(lessons[2].url) + "$"))

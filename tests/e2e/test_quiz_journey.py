@@ -81,14 +81,14 @@ def test_learner_fails_then_passes_a_quiz_and_completes_the_course(
 
         # First attempt: wrong answers, failed, with the right answers shown.
         _answer(page, right=False)
-        expect(page.locator(".message--error")).to_contain_text("0 %")
+        expect(page.locator(".quiz-outcome__score")).to_contain_text("0 %")
         expect(page.get_by_text(fr("Right answer:")).first).to_be_visible()
 
         # Second (last) attempt: right answers, passed; the course is complete.
         page.get_by_role("link", name=fr("Back to the quiz")).click()
         page.get_by_role("button", name=fr("Start a new attempt")).click()
         _answer(page, right=True)
-        expect(page.locator(".message--success")).to_contain_text("100 %")
+        expect(page.locator(".quiz-outcome__score")).to_contain_text("100 %")
         page.get_by_role("link", name=fr("Back to the quiz")).click()
         expect(page.get_by_text(fr("You have passed this quiz."))).to_be_visible()
         expect(

@@ -1,8 +1,9 @@
 """A visitor becomes a learner, in French, in a real browser.
 
 The journey crosses the home page (Wagtail), sign-up, the verification mail and its
-confirmation page (allauth), log-in, the redirect to the incomplete profile, the
-profile form, and back to the home page in the learner's language.
+confirmation page (allauth) that logs the new learner in, the redirect to the
+incomplete profile, the profile form, "Mon parcours", and back to the home page in
+the learner's language.
 
 Buttons, links and labels are found by their accessible name. Names of the project's
 own strings are looked up in the French catalogue at run time (`fr()`), so that the
@@ -80,15 +81,10 @@ def test_signup_journey_visitor_becomes_learner_in_french(
     assert not EmailAddress.objects.filter(email=EMAIL, verified=True).exists()
     page.get_by_role("button", name="Confirmer", exact=True).click()
 
-    # Confirmed but not logged in: the login page comes next.
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    assert EmailAddress.objects.filter(email=EMAIL, verified=True).exists()
-    page.get_by_label(label("E-mail")).fill(EMAIL)
-    page.get_by_label(label("Mot de passe")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-
-    # An incomplete profile sends the new learner to the profile form.
+    # Confirmed in the browser that signed up: logged in at once, no second login;
+    # the incomplete profile sends the new learner to the profile form.
     expect(page).to_have_url(re.compile(r"/profile/$"))
+    assert EmailAddress.objects.filter(email=EMAIL, verified=True).exists()
     expect(page.get_by_role("heading", level=1, name=fr("My profile"))).to_be_visible()
     page.get_by_label(label(fr("First name"))).fill("Awa")
     page.get_by_label(label(fr("Last name"))).fill("Diop")
@@ -99,7 +95,8 @@ def test_signup_journey_visitor_becomes_learner_in_french(
     page.get_by_label(label(fr("Preferred language"))).select_option("fr")
     page.get_by_role("button", name=fr("Save my profile")).click()
 
-    expect(page).to_have_url(re.compile(r"/profile/$"))
+    # Saved: on to "Mon parcours", not the form again.
+    expect(page).to_have_url(re.compile(r"/mon-parcours/$"))
     saved = page.get_by_role("status").filter(
         has_text=fr("Your profile has been saved.")
     )
@@ -120,6 +117,9 @@ def test_signup_journey_visitor_becomes_learner_in_french(
     nav = page.get_by_role("navigation", name=fr("Main menu"))
     expect(nav.get_by_role("link", name="Mon profil")).to_be_visible()
     expect(page.get_by_role("heading", name="Bienvenue, Awa")).to_be_visible()
+    expect(
+        page.locator(".home-learner").get_by_role("link", name=fr("My learning"))
+    ).to_be_visible()
 
     shot = tmp_path / "home-logged-in.png"
     page.screenshot(path=str(shot), full_page=True)
