@@ -52,12 +52,18 @@ def test_completing_a_course_with_a_hung_broker_redirects_and_delivers_later(
     with celery_broker(redis_server.url(0), settings):
         redis_server.stop()
         started = time.monotonic()
-        with django_capture_on_commit_callbacks(execute=True):
+        with django_capture_on_commit_callbacks() as callbacks:
             response = client.post(
                 reverse("learners:step_complete", args=[lessons[-1].pk])
             )
-        elapsed = time.monotonic() - started
-        print(f"\nlast lesson with a hung broker answered in {elapsed:.2f} s")
+        written = time.monotonic()
+        for callback in callbacks:  # what runs after the commit: the publishes
+            callback()
+        done = time.monotonic()
+        print(
+            f"\nlast lesson with a hung broker answered in {done - started:.2f} s "
+            f"(view {written - started:.2f} s, publishing {done - written:.2f} s)"
+        )
     assert response.status_code == 302
     assert response["Location"] == course.url
     certificate = Certificate.objects.get(user=learner, course=course)
