@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve worker lint format bench messages install clean
+.PHONY: run test serve worker beat lint format bench messages install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ serve: $(STAMP)
 worker: $(STAMP)
 	@test -n "$$CELERY_BROKER_URL" || (echo "CELERY_BROKER_URL is not set: tasks already run in-process." && exit 1)
 	$(BIN)/celery -A config worker --loglevel=INFO
+
+# One beat process per site: it queues the periodic jobs of CELERY_BEAT_SCHEDULE.
+beat: $(STAMP)
+	@test -n "$$CELERY_BROKER_URL" || (echo "CELERY_BROKER_URL is not set: nothing to schedule (e-mails and PDFs are delivered in-process)." && exit 1)
+	$(BIN)/celery -A config beat --loglevel=INFO --schedule $${CELERY_BEAT_SCHEDULE_FILE:-.celerybeat-schedule}
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,6 +7,10 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import receivers
+        from certificates import outbox_handlers, receivers
+        from outbox.registry import handler_register
 
         receivers.connect()
+        handler_register(
+            outbox_handlers.CERTIFICATE_PDF, outbox_handlers.certificate_pdf_deliver
+        )

@@ -1,10 +1,10 @@
 """Issuing, re-issuing and revoking certificates; rendering their PDF.
 
 A certificate row is written in the caller's transaction (so a completion and its
-certificate commit together); the PDF and the e-mail are queued with
-``transaction.on_commit`` and fall back to in-process work when the broker is down,
-so a Redis outage loses nothing: the row is there, and a missing PDF is rendered
-again from the frozen data on download.
+certificate commit together), and so are its outbox messages (render the PDF, e-mail
+the learner): a hung or lost broker delays them, the outbox sweep delivers them, and
+nothing is lost. A missing PDF is also rendered again from the frozen data on
+download.
 """
 
 import logging
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from certificates.codes import code_generate
 from certificates.models import Certificate, CertificateRule
+from certificates.outbox_handlers import CERTIFICATE_PDF
 from certificates.rendering import (
     certificate_html,
     pdf_from_html,
@@ -38,6 +39,7 @@ from courses.selectors import course_outline_get
 from learners.models import Enrollment, User
 from learners.selectors import preferred_language_get
 from learners.services import email_send
+from outbox.services import outbox_message_create
 
 logger = logging.getLogger(__name__)
 
@@ -117,18 +119,13 @@ def _create(*, user, course, template, data, issued_by, now) -> Certificate:
 
 
 def _after_issue(certificate: Certificate) -> None:
-    """Queue the PDF rendering and the learner's e-mail, once the row is committed."""
-    certificate_id = str(certificate.pk)
-
-    def render():
-        from certificates.tasks import certificate_render_task
-
-        try:
-            certificate_render_task.delay(certificate_id)
-        except Exception:  # broker down: the PDF is rendered on first download
-            logger.warning("Broker unavailable; PDF left for download", exc_info=True)
-
-    transaction.on_commit(render)
+    """Record the PDF rendering and the learner's e-mail in the outbox, in the
+    issuing transaction (each once per certificate)."""
+    outbox_message_create(
+        kind=CERTIFICATE_PDF,
+        payload={"certificate_id": str(certificate.pk)},
+        dedup_key=f"certificate-pdf:{certificate.pk}",
+    )
     certificate_issued_notify(certificate=certificate)
 
 
@@ -287,7 +284,8 @@ def certificate_pdf_get(*, certificate: Certificate) -> bytes:
 
 
 def certificate_issued_notify(*, certificate: Certificate) -> None:
-    """E-mail the learner the verification link (after the transaction commits)."""
+    """E-mail the learner the verification link (through the outbox, once per
+    certificate, after the transaction commits)."""
     user = certificate.user
     language = preferred_language_get(user=user) or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -301,4 +299,7 @@ def certificate_issued_notify(*, certificate: Certificate) -> None:
         }
         subject = _("Your certificate for “%(course)s”") % {"course": context["course"]}
         body = render_to_string("certificates/email/certificate_issued.txt", context)
-    email_send(message=EmailMessage(subject=subject, body=body, to=[user.email]))
+    email_send(
+        message=EmailMessage(subject=subject, body=body, to=[user.email]),
+        dedup_key=f"certificate-issued-email:{certificate.pk}",
+    )

@@ -3,7 +3,10 @@ from celery import shared_task
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30)
 def certificate_render_task(certificate_id: str) -> None:
-    """Render and store a certificate's PDF (idempotent; a gone row is ignored)."""
+    """Render and store a certificate's PDF (idempotent; a gone row is ignored).
+
+    Issuing now records the rendering in the outbox (``certificates.pdf``); this task
+    is kept one release so that messages still in Redis are consumed."""
     from certificates.models import Certificate
     from certificates.services import certificate_pdf_render
 

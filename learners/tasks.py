@@ -10,5 +10,6 @@ from learners.services import email_message_from_payload
     acks_late=True,
 )
 def email_send_task(payload: dict) -> None:
-    """Deliver one e-mail; SMTP hiccups are retried with back-off."""
+    """Deliver one e-mail queued before the outbox existed (e-mails now go through
+    ``outbox``); kept one release so that messages still in Redis are consumed."""
     email_message_from_payload(payload).send()

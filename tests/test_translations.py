@@ -13,6 +13,7 @@ ROOT = Path(settings.BASE_DIR)
 PO = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 OVERRIDES = ROOT / "locale_overrides" / "fr" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = [
+    "outbox",
     "cms",
     "courses",
     "learners",

@@ -34,6 +34,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "outbox",
     "cms",
     "courses",
     "learners",
@@ -119,6 +120,11 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "campus"),
+            # A hung Redis must not hang every page (and /health/) forever.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "1")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "1")),
+            },
         }
     }
 else:
@@ -224,15 +230,38 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-# A request must not hang when the broker is down: publish fails fast, and the
-# caller falls back to doing the work in-process.
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# A request must never hang on a hung broker (connections accepted, no answer):
+# connecting, each command and the publish retries are bounded, so a publish gives
+# up after about 2 × CELERY_BROKER_TIMEOUT (1 s) and the outbox sweep delivers later.
+CELERY_BROKER_TIMEOUT = float(os.environ.get("CELERY_BROKER_TIMEOUT", "0.5"))
+CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_TIMEOUT,
+    "socket_timeout": CELERY_BROKER_TIMEOUT,
+    # An unacknowledged task (acks_late) goes back to the queue after this long:
+    # it must be longer than the longest task (a batch of certificates).
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,
-    "interval_step": 0.5,
-    "interval_max": 0.5,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
 }
+# Celery beat (`make beat`, one process): periodic jobs. A plain dict, one entry per
+# job; an entry that could not run in time is dropped, the next one catches up.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {
+        "task": "outbox.tasks.outbox_sweep_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
+# /health/ waits this long (seconds) for the cache and broker checks, then says 503.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "1.5"))
+# Outbox: attempts before a failing message is set aside; how long sent ones are kept.
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "30"))
 
 # Content-Security-Policy (django-csp, middleware config.csp). The public site runs no
 # JavaScript and no inline style: it may load only its own files.

@@ -1,7 +1,5 @@
 """Writes of learner data. Each service runs in one transaction and is safe to retry."""
 
-import logging
-
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -12,9 +10,9 @@ from learners.models import (
     Profile,
     User,
 )
+from learners.outbox_handlers import EMAIL
 from learners.roles import Role
-
-logger = logging.getLogger(__name__)
+from outbox.services import outbox_message_create
 
 
 def municipality_get_or_create(*, name: str, country: str) -> Municipality:
@@ -81,26 +79,17 @@ def city_coordinator_assign(
     return link
 
 
-def email_send(*, message: EmailMessage) -> None:
-    """Send the message after the current transaction commits, through a Celery worker.
+def email_send(*, message: EmailMessage, dedup_key: str | None = None) -> None:
+    """Send the message once the current transaction commits, through the outbox.
 
-    A message is never lost to a broker outage: when the task cannot be queued the
-    message is sent from this process instead.
+    The message is recorded in the caller's transaction (never sent if it rolls
+    back) and delivered by a Celery worker, or by the outbox sweep when the broker
+    is unreachable: an outage delays it, never loses it. ``dedup_key`` records a
+    message at most once (e.g. one mail per certificate).
     """
-    payload = email_message_to_payload(message)
-
-    def enqueue():
-        from learners.tasks import email_send_task
-
-        try:
-            email_send_task.delay(payload)
-        except Exception:  # the broker is unreachable: deliver it ourselves
-            logger.warning(
-                "Broker unavailable, sending e-mail in-process", exc_info=True
-            )
-            email_message_from_payload(payload).send()
-
-    transaction.on_commit(enqueue)
+    outbox_message_create(
+        kind=EMAIL, payload=email_message_to_payload(message), dedup_key=dedup_key
+    )
 
 
 def email_message_to_payload(message: EmailMessage) -> dict:

@@ -1,17 +1,18 @@
-"""Account e-mails go through the Celery queue, and survive a broker outage."""
+"""Account e-mails go through the outbox and Celery, and survive a broker outage."""
 
 import os
 import time
-from contextlib import contextmanager
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from kombu import pools
 
 from config.celery import app
 from learners.services import email_send
+from outbox.models import OutboxMessage
+from outbox.services import outbox_sweep
+from tests.redis_server import celery_broker
 
 
 def _message():
@@ -25,36 +26,6 @@ def _message():
     return message
 
 
-def _drop_connections():
-    """Forget pooled broker connections so that a new broker_url takes effect."""
-    pools.reset()  # kombu keeps producer pools per connection URL, process-wide
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
-@contextmanager
-def _broker(url):
-    """Point the app at a broker and switch eager mode off for the block."""
-    # Celery reads CELERY_BROKER_URL from the environment before its own settings.
-    saved = (
-        app.conf.task_always_eager,
-        app.conf.broker_url,
-        os.environ.get("CELERY_BROKER_URL"),
-    )
-    app.conf.task_always_eager = False
-    app.conf.broker_url = os.environ["CELERY_BROKER_URL"] = url
-    _drop_connections()
-    try:
-        yield
-    finally:
-        app.conf.task_always_eager, app.conf.broker_url, env_url = saved
-        if env_url is None:
-            os.environ.pop("CELERY_BROKER_URL", None)
-        else:
-            os.environ["CELERY_BROKER_URL"] = env_url
-        _drop_connections()
-
-
 def _wait_for_outbox(count, seconds=30):
     deadline = time.monotonic() + seconds
     while len(mail.outbox) < count and time.monotonic() < deadline:
@@ -65,7 +36,7 @@ def _wait_for_outbox(count, seconds=30):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_email_is_delivered_by_a_real_worker_through_redis():
     """The message crosses Redis as JSON and a worker sends it, HTML part included."""
-    with _broker(os.environ["CELERY_BROKER_URL"]):
+    with celery_broker(os.environ["CELERY_BROKER_URL"]):
         app.control.purge()  # leftovers of an earlier run must not be counted
         with start_worker(
             app, pool="solo", perform_ping_check=False, shutdown_timeout=10
@@ -77,13 +48,18 @@ def test_email_is_delivered_by_a_real_worker_through_redis():
     assert sent.subject == "Bienvenue sur Campus"
     assert sent.to == ["awa@dakar.example"]
     assert sent.alternatives[0][0] == "<p>Bonjour Awa,</p>"
+    assert OutboxMessage.objects.get().state == OutboxMessage.State.SENT
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_email_is_sent_in_process_when_the_broker_is_down():
-    """No broker answering: the mail is still sent, from the web process."""
-    with _broker("redis://127.0.0.1:1/0"):
+def test_email_waits_in_the_outbox_while_the_broker_is_down():
+    """No broker answering: the mail is kept, and the sweep sends it later, once."""
+    with celery_broker("redis://127.0.0.1:1/0"):
         email_send(message=_message())
+    assert not mail.outbox
+    assert OutboxMessage.objects.get().state == OutboxMessage.State.PENDING
+    assert outbox_sweep() == 1
+    assert outbox_sweep() == 0
     assert len(mail.outbox) == 1
     assert mail.outbox[0].alternatives[0][1] == "text/html"
 
@@ -95,3 +71,4 @@ def test_email_waits_for_the_transaction_to_commit(django_capture_on_commit_call
         email_send(message=_message())
     assert not mail.outbox
     assert len(callbacks) == 1
+    assert OutboxMessage.objects.get().state == OutboxMessage.State.PENDING
