@@ -6,7 +6,7 @@ from django.contrib.auth import SESSION_KEY
 
 from learners.roles import Role
 from learners.services import role_grant
-from tests.factories.learners import DEFAULT_PASSWORD, UserFactory
+from tests.factories.learners import DEFAULT_PASSWORD, ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_admin_login_still_lands_in_the_admin(client, kind):
 
 def test_private_page_login_keeps_next(client):
     """`/_util/login/?next=…` logs a learner in and sends them where they were going."""
-    user = UserFactory()
+    user = ProfileFactory().user  # a complete profile: no detour through it
     response = client.get("/_util/login/?next=/cours/")
     assert response.status_code == 200
     response = client.post(
