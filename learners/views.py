@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from courses.models import CoursePage
 from courses.selectors import course_for_page_get, next_step_get
 from learners.forms import AccountDeleteForm, ProfileForm
 from learners.middleware import SESSION_KEY
+from learners.scope import city_scope_get
 from learners.selectors import (
     city_course_choices,
     city_staff_list,
@@ -220,10 +220,7 @@ def dashboard(request):
 
 
 def _coordinated_municipality(request):
-    municipality = coordinated_municipality_get(user=request.user)
-    if municipality is None:
-        raise PermissionDenied
-    return municipality
+    return city_scope_get(user=request.user).municipality
 
 
 def _course_filter(request, municipality) -> tuple[list, int | None]:

@@ -2,8 +2,8 @@
 (overall, by country, by gender, for a range of enrolment dates) and the dashboard
 panel of the admin home.
 
-Who sees what is ``reports.scope.report_scope_get``'s rule, asked once per request
-(``report_scope_or_none``): users it refuses get a 403 from the views, and neither the
+Who sees what is ``learners.scope.learner_scope_get``'s rule, asked once per request
+(``learner_scope_or_none``): users it refuses get a 403 from the views, and neither the
 menu item nor the panel. Bad input never gets an error page: a date that is not a
 date, or a range that ends before it starts, is reported and ignored; a course that
 does not exist or is not the user's gets a 404 page that says so.
@@ -22,8 +22,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from learners.scope import LearnerScope, learner_scope_or_none
 from reports import charts
-from reports.scope import ReportScope, report_scope_get
 from reports.selectors import (
     course_report_get,
     course_report_list,
@@ -31,23 +31,8 @@ from reports.selectors import (
     report_course_get,
 )
 
-_NO_SCOPE = object()
 
-
-def report_scope_or_none(user) -> ReportScope | None:
-    """The user's report scope, or None when they may see no report (remembered for
-    the request: the menu, the home panel and the view all ask)."""
-    scope = getattr(user, "_campus_report_scope", None)
-    if scope is None:
-        try:
-            scope = report_scope_get(user=user)
-        except PermissionDenied:
-            scope = _NO_SCOPE
-        user._campus_report_scope = scope
-    return None if scope is _NO_SCOPE else scope
-
-
-def scope_label(scope: ReportScope) -> str:
+def scope_label(scope: LearnerScope) -> str:
     if scope.everything:
         return _("Every learner of Campus is counted.")
     return _("Only the learners of %(city)s are counted.") % {
@@ -123,10 +108,10 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     """Refuses users without a report scope (403), on every request."""
 
     header_icon = "table"
-    scope: ReportScope
+    scope: LearnerScope
 
     def dispatch(self, request, *args, **kwargs):
-        scope = report_scope_or_none(request.user)
+        scope = learner_scope_or_none(request.user)
         if scope is None:
             raise PermissionDenied
         self.scope = scope
@@ -227,7 +212,7 @@ class DashboardPanel(Component):
     template_name = "reports/admin/dashboard_panel.html"
     order = 50
 
-    def __init__(self, *, scope: ReportScope):
+    def __init__(self, *, scope: LearnerScope):
         self.scope = scope
 
     def get_context_data(self, parent_context=None):

@@ -23,11 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from reports.admin_views import (
-    DashboardPanel,
-    report_admin_urlpatterns,
-    report_scope_or_none,
-)
+from learners.scope import learner_scope_or_none
+from reports.admin_views import DashboardPanel, report_admin_urlpatterns
 from reports.viewsets import REPORT_LISTING_VIEWSETS
 
 LEARNING_MENU_HOOK = "register_learning_menu_item"
@@ -54,7 +51,7 @@ class CourseReportsMenuItem(MenuItem):
     and city coordinators who have the admin)."""
 
     def is_shown(self, request):
-        return report_scope_or_none(request.user) is not None
+        return learner_scope_or_none(request.user) is not None
 
 
 @hooks.register(LEARNING_MENU_HOOK)
@@ -76,7 +73,7 @@ def report_admin_urls():
 @hooks.register("construct_homepage_panels")
 def learning_dashboard_panel(request, panels):
     """The dashboard panel, for users who may see a report (nothing for the others)."""
-    scope = report_scope_or_none(request.user)
+    scope = learner_scope_or_none(request.user)
     if scope is not None:
         panels.append(DashboardPanel(scope=scope))
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext
 
 from courses.models import CoursePage, LessonPage
 from learners.roles import Role
+from learners.scope import LearnerScope
 from learners.services import city_coordinator_assign, role_grant
-from reports.scope import ReportScope
 from reports.selectors import dashboard_get
 from tests.factories.courses import course_create
 from tests.factories.learners import ProfileFactory, UserFactory
@@ -293,7 +293,7 @@ def test_the_admin_home_shows_the_dashboard_with_its_tables(client, campus, trai
     body = response.content.decode()
     assert body.count('class="campus-chart"') == 4
     found = tables(response)
-    expected = dashboard_get(scope=ReportScope(municipality=None))  # as of today
+    expected = dashboard_get(scope=LearnerScope(municipality=None))  # as of today
     assert found["dashboard-months"][1:] == [
         [month.label, str(month.enrolments), str(month.completions)]
         for month in expected.months
