@@ -18,7 +18,9 @@ Sections: statistics and charts (course reports, home panel) first, then the
 learning listings.
 """
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -62,6 +64,14 @@ def course_reports_menu_item():
         name="course-reports",
         icon_name="table",
         order=100,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def report_tables_css():
+    """Report tables scroll sideways inside their container (static/css)."""
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/campus-admin.css")
     )
 
 
