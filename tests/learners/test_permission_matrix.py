@@ -489,3 +489,33 @@ def test_matrix_lists_every_role_for_every_url():
     """No URL of the table leaves a role unchecked."""
     for case in CASES:
         assert set(case.expected) == set(ROLES), case.name
+
+
+def test_coordinator_who_may_issue_cannot_reach_another_citys_learner(client, campus):
+    """A Dakar coordinator given the right to issue certificates is told that a
+    Tunis learner's address is unknown, and nothing is issued."""
+    from django.utils.translation import gettext
+
+    from certificates.models import Certificate
+
+    coordinator = campus["users"]["coordinator_admin"]
+    coordinator.user_permissions.add(Permission.objects.get(codename="add_certificate"))
+    client.force_login(coordinator)
+    before = Certificate.objects.count()
+
+    response = client.post(
+        reverse("certificate_admin:issue"),
+        {
+            "course": campus["course"].pk,
+            "learner": "youssef.gharbi@tunis.example",
+            "action": "check",
+        },
+    )
+
+    assert response.status_code == 400
+    assert (
+        gettext("No learner has the e-mail address %(email)s.")
+        % {"email": "youssef.gharbi@tunis.example"}
+        in response.content.decode()
+    )
+    assert Certificate.objects.count() == before
