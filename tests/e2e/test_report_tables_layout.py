@@ -59,7 +59,6 @@ def report_data(catalogue):
     [
         ("/admin/reports/enrolments/", "table.listing"),
         ("/admin/reports/progress/", "table.listing"),
-        ("/admin/reports/attempts/", "table.listing"),
         ("/admin/reports/courses/", "table.campus-report"),
         ("COURSE", "#report-by-gender"),
     ],
