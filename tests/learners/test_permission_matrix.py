@@ -307,10 +307,10 @@ CASES = [
         other=TUNIS,
     ),
     _public_owner_case(
-        "my learning",
+        "my learning",  # the learner's courses, no name: nobody else's rows
         lambda d: reverse("learners:dashboard"),
-        learner=DAKAR,
-        other=TUNIS,
+        learner=NOBODY,
+        other=NOBODY,
     ),
     _public_owner_case(
         "certificate download, Dakar",  # a PDF: no readable marker
