@@ -403,8 +403,8 @@ def run_reports(data: dict | None = None) -> dict:
     from courses.demo_catalogue import COURSES
     from courses.models import CoursePage
     from learners.models import Enrollment, User
+    from learners.scope import LearnerScope
     from reports.management.load_progress import load_users
-    from reports.scope import ReportScope
 
     notes: list[str] = []
     postgres = connection.vendor == "postgresql"
@@ -426,7 +426,7 @@ def run_reports(data: dict | None = None) -> dict:
     client.force_login(admin)
     # The Python heap's peak comes from report_exports.py when it exists.
     traced = find_spec("benchmarks.report_exports") is None
-    scope = ReportScope(municipality=None)
+    scope = LearnerScope(municipality=None)
     stages, pages, selectors, exports, module_bench = [], {}, {}, {}, None
     try:
         for size in (SMALL, large):

@@ -4,14 +4,18 @@ start a batch; and the screens that show one certificate or one batch.
 Each view names the model permission it needs and Wagtail's permission policy checks
 it on every request, GET and POST alike (``PermissionCheckedMixin``): certificate
 admins and superusers hold add/change, trainers only view (migration
-0003_permissions), anyone else gets the admin's refusal. Writes go through
+0003_permissions), anyone else gets the admin's refusal. The certificates a user may
+see are then those of the learners in their scope (``learners.scope``, the rule of
+every admin screen of learner data): a city coordinator given admin access and
+``view_certificate`` sees their city's certificates only, others answer 404, and
+batches (which span every city) are refused to them. Writes go through
 ``certificates.services`` and ``certificates.batches``; their refusals become
 messages and nothing is written.
 """
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -42,6 +46,7 @@ from certificates.services import (
 )
 from courses.models import CoursePage
 from learners.models import Enrollment, User
+from learners.scope import LearnerScope, learner_scope_or_none
 
 # --------------------------------------------------------------------------- forms
 
@@ -87,13 +92,16 @@ class CertificateIssueForm(forms.Form):
         error_messages={"required": gettext_lazy("Give the learner's e-mail address.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope: LearnerScope, **kwargs):
         super().__init__(*args, **kwargs)
+        self.scope = scope
         self.fields["course"].queryset = courses_with_rule()
 
     def clean_learner(self):
         email = self.cleaned_data["learner"]
-        user = User.objects.filter(email__iexact=email).first()
+        # A learner outside the issuer's scope is answered as an unknown address.
+        learners = self.scope.learners(User.objects.all())
+        user = learners.filter(email__iexact=email).first()
         if user is None:
             raise ValidationError(
                 _("No learner has the e-mail address %(email)s.") % {"email": email}
@@ -176,8 +184,27 @@ class BatchLearnersForm(forms.Form):
 # --------------------------------------------------------------------------- views
 
 
+class LearnerScopeMixin:
+    """Finds the user's learner scope on every request: users who may see no other
+    learner get the admin's refusal, and so do city-scoped users on screens that
+    span every city (``whole_scope_only``)."""
+
+    whole_scope_only = False
+    scope: LearnerScope
+
+    def dispatch(self, request, *args, **kwargs):
+        scope = learner_scope_or_none(request.user)
+        if scope is None or (self.whole_scope_only and not scope.everything):
+            raise PermissionDenied
+        self.scope = scope
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CertificateAdminView(
-    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+    PermissionCheckedMixin,
+    LearnerScopeMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
 ):
     """An admin screen of the certificates menu; the permission is checked on every
     request by ``PermissionCheckedMixin`` (set ``permission_required`` or
@@ -215,8 +242,11 @@ class CertificateObjectMixin:
 
     @cached_property
     def certificate(self) -> Certificate:
+        """The certificate of the URL, if its learner is in the user's scope (404
+        otherwise, as for an unknown one)."""
+        certificates = self.scope.learners(Certificate.objects.all(), "user__")
         return get_object_or_404(
-            Certificate.objects.select_related(
+            certificates.select_related(
                 "user", "course", "issued_by", "revoked_by", "superseded_by"
             ),
             pk=self.kwargs["pk"],
@@ -395,17 +425,18 @@ class CertificateIssueView(CertificateAdminView):
         context.update(
             form=form
             or CertificateIssueForm(
+                scope=self.scope,
                 initial={
                     "course": self.request.GET.get("course"),
                     "learner": self.request.GET.get("learner"),
-                }
+                },
             ),
             refusal=refusal,
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = CertificateIssueForm(request.POST)
+        form = CertificateIssueForm(request.POST, scope=self.scope)
         if not form.is_valid():
             messages.error(
                 request,
@@ -454,6 +485,7 @@ class CertificateBatchCreateView(CertificateAdminView):
 
     model = CertificateBatch
     permission_required = "add"
+    whole_scope_only = True
     http_method_names = ["get", "post"]
     template_name = "certificates/admin/batch_new.html"
     header_icon = "tasks"
@@ -530,6 +562,7 @@ class CertificateBatchDetailView(CertificateAdminView):
 
     model = CertificateBatch
     any_permission_required = ["add", "change", "delete", "view"]
+    whole_scope_only = True
     template_name = "certificates/admin/batch_detail.html"
     header_icon = "tasks"
 

@@ -6,7 +6,9 @@ through their model's mixins). Issued certificates and batches are read-only
 listings: rows are never added, edited or deleted by hand; certificates are issued,
 re-issued and revoked through the screens of ``certificates.admin_views``, which call
 the services. Wagtail checks the model permissions (migration 0003_permissions) on
-every screen: certificate admins and superusers change, trainers only view.
+every screen: certificate admins and superusers change, trainers only view; every row
+is then restricted to the learners of the user's scope (``learners.scope``), and
+batches, which span every city, are refused to city-scoped users.
 """
 
 import django_filters
@@ -28,15 +30,21 @@ from certificates.models import (
     CertificateTemplate,
 )
 from courses.models import CoursePage
+from learners.scope import learner_scope_or_none
 
 #: Hook of the "Certificates" submenu, for menu items that are not viewsets.
 CERTIFICATES_MENU_HOOK = "register_certificates_menu_item"
 
 
 def _courses_with_certificates(request):
-    return CoursePage.objects.filter(
-        pk__in=Certificate.objects.values("course_id")
-    ).order_by("title")
+    """The courses of the certificates the user may see (a filter's choices)."""
+    scope = learner_scope_or_none(request.user)
+    if scope is None:
+        return CoursePage.objects.none()
+    certificates = scope.learners(Certificate.objects.all(), "user__")
+    return CoursePage.objects.filter(pk__in=certificates.values("course_id")).order_by(
+        "title"
+    )
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -52,11 +60,12 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = ["course", "state"]
 
 
-class CertificateIndexView(generic.IndexView):
+class CertificateIndexView(admin_views.LearnerScopeMixin, generic.IndexView):
     add_item_label = _("Issue a certificate")
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "course")
+        rows = super().get_base_queryset().select_related("user", "course")
+        return self.scope.learners(rows, "user__")
 
     def search_queryset(self, queryset):
         """Every word typed must be found in the code, the e-mail address or the
@@ -187,8 +196,9 @@ class CertificateViewSet(ReadOnlyListingViewSet):
         ]
 
 
-class CertificateBatchIndexView(generic.IndexView):
+class CertificateBatchIndexView(admin_views.LearnerScopeMixin, generic.IndexView):
     add_item_label = _("Start a batch")
+    whole_scope_only = True
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("course", "requested_by")

@@ -27,6 +27,7 @@ urlpatterns = [
     path("language/", learner_views.language_switch, name="language_switch"),
     path("", include("learners.urls")),
     path("", include("certificates.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

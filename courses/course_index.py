@@ -9,8 +9,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from wagtail.models import Page
+
+from cms.models import english_active  # noqa: F401  (the one rule, re-exported)
 
 TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60
@@ -25,11 +26,6 @@ STEP_FIELDS = (
     "reading_minutes",
     "locale_id",
 )
-
-
-def english_active() -> bool:
-    """Whether the interface is in English (English titles then replace French ones)."""
-    return (get_language() or "").startswith("en")
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,12 @@ def course_index_get(*, course_path: str, request=None) -> CourseIndex | None:
     course = CoursePage.objects.filter(path=course_path).first()
     if course is None:
         return None
-    ancestors = Page.objects.ancestor_of(course).filter(depth__gt=1).order_by("depth")
+    ancestors = (
+        Page.objects.ancestor_of(course)
+        .filter(depth__gt=1)
+        .order_by("depth")
+        .specific()  # their English titles
+    )
     index = CourseIndex(
         course=_ref(course, request),
         ancestors=[_ref(page, request) for page in ancestors],

@@ -2,7 +2,9 @@
 one attempt in full (with the grading form), per-question statistics.
 
 Only trainers, certificate admins and superusers may use them
-(``learners.access.reads_every_lesson``), checked on every request. Grades are
+(``learners.access.reads_every_lesson``), checked on every request; every row they
+show is restricted by the reader's learner scope (``learners.scope``), the rule of
+every admin screen of learner data. Grades are
 written by ``learners.services.quiz_essay_grade``; these views turn its refusals into
 messages and keep what the grader typed.
 """
@@ -23,6 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from courses.models import QuizPage
 from learners.access import reads_every_lesson
 from learners.models import Municipality, QuizAttempt
+from learners.scope import LearnerScope, learner_scope_or_none
 from learners.selectors.quiz_admin import (
     attempt_detail_get,
     essay_queue_list,
@@ -142,10 +145,13 @@ class QuizToolView(WagtailAdminTemplateMixin, TemplateView):
 
     header_icon = "tasks"
     quiz: QuizPage | None = None
+    scope: LearnerScope
 
     def dispatch(self, request, *args, **kwargs):
-        if not quiz_tools_allowed(request.user):
+        scope = learner_scope_or_none(request.user)
+        if scope is None or not quiz_tools_allowed(request.user):
             raise PermissionDenied
+        self.scope = scope
         self.load(**kwargs)
         return super().dispatch(request, *args, **kwargs)
 
@@ -200,10 +206,11 @@ class QuizAttemptListView(QuizToolView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        municipalities = quiz_municipality_list(quiz=self.quiz)
+        municipalities = quiz_municipality_list(quiz=self.quiz, scope=self.scope)
         filters, form = self._filters(municipalities)
         attempts = quiz_attempt_list(
             quiz=self.quiz,
+            scope=self.scope,
             learner=filters.get("learner", ""),
             municipality_id=filters["municipality"].pk
             if "municipality" in filters
@@ -237,7 +244,7 @@ class EssayQueueView(QuizToolView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        queue = essay_queue_list(quiz=self.quiz)
+        queue = essay_queue_list(quiz=self.quiz, scope=self.scope)
         context.update(
             queue=[(essay, essay_grade_form(essay.position)) for essay in queue],
             count=len(queue),
@@ -252,7 +259,7 @@ class QuizStatisticsView(QuizToolView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statistics = quiz_statistics_get(quiz=self.quiz)
+        statistics = quiz_statistics_get(quiz=self.quiz, scope=self.scope)
         context.update(statistics=statistics, qtype_labels=QTYPE_LABELS)
         return context
 
@@ -264,7 +271,7 @@ class AttemptDetailView(QuizToolView):
     http_method_names = ["get", "post"]
 
     def load(self, attempt_id: int, **kwargs) -> None:
-        self.detail = attempt_detail_get(attempt_id=attempt_id)
+        self.detail = attempt_detail_get(attempt_id=attempt_id, scope=self.scope)
         if self.detail is None:
             raise Http404
         self.quiz = self.detail.attempt.quiz

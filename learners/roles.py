@@ -12,3 +12,8 @@ class Role(models.TextChoices):
     TRAINER = "Trainers", _("Trainer")
     CERTIFICATE_ADMIN = "Certificate admins", _("Certificate admin")
     CITY_COORDINATOR = "City coordinators", _("City coordinator")
+
+
+#: Roles that see every learner: they author courses, grade and issue certificates
+#: for learners of every city (``learners.scope`` and ``learners.access`` ask this).
+STAFF_ROLES = frozenset({Role.TRAINER, Role.CERTIFICATE_ADMIN})

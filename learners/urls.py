@@ -38,7 +38,6 @@ urlpatterns = [
         name="quiz_attempt",
     ),
     path("ma-ville/", views.city_staff, name="city_staff"),
-    path("ma-ville/export.csv", views.city_staff_csv, name="city_staff_csv"),
     path("mes-donnees/", views.my_data, name="my_data"),
     path("mes-donnees/export.json", views.my_data_export, name="my_data_export"),
     path("mes-donnees/supprimer/", views.account_delete_view, name="account_delete"),

@@ -1,17 +1,13 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
@@ -20,6 +16,7 @@ from courses.models import CoursePage
 from courses.selectors import course_for_page_get, next_step_get
 from learners.forms import AccountDeleteForm, ProfileForm
 from learners.middleware import SESSION_KEY
+from learners.scope import city_scope_get
 from learners.selectors import (
     city_course_choices,
     city_staff_list,
@@ -221,14 +218,15 @@ def dashboard(request):
 # --- City coordinators ----------------------------------------------------------------
 
 
-def _coordinated_municipality(request):
-    municipality = coordinated_municipality_get(user=request.user)
-    if municipality is None:
-        raise PermissionDenied
-    return municipality
+def coordinated_municipality(request):
+    """The city the visitor coordinates (``learners.scope.city_scope_get``); raises
+    PermissionDenied for anybody else."""
+    return city_scope_get(user=request.user).municipality
 
 
-def _course_filter(request, municipality) -> tuple[list, int | None]:
+def city_course_filter(request, municipality) -> tuple[list, int | None]:
+    """The courses of the city's staff, and the one chosen in the query string (None
+    for all, or for a course that is not one of them)."""
     choices = city_course_choices(municipality=municipality)
     raw = request.GET.get("course", "")
     course_id = (
@@ -242,8 +240,8 @@ def _course_filter(request, municipality) -> tuple[list, int | None]:
 @login_required
 @require_GET
 def city_staff(request):
-    municipality = _coordinated_municipality(request)
-    choices, course_id = _course_filter(request, municipality)
+    municipality = coordinated_municipality(request)
+    choices, course_id = city_course_filter(request, municipality)
     return render(
         request,
         "learners/city_staff.html",
@@ -254,62 +252,6 @@ def city_staff(request):
             "course_id": course_id,
         },
     )
-
-
-def _csv_cell(value) -> str:
-    """A cell a spreadsheet will not run as a formula (names are typed by learners)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
-@login_required
-@require_GET
-def city_staff_csv(request):
-    municipality = _coordinated_municipality(request)
-    _choices, course_id = _course_filter(request, municipality)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="campus-{slugify(municipality.name)}.csv"'
-    )
-    response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Last name"),
-            _("First name"),
-            _("E-mail"),
-            _("Job title"),
-            _("Department"),
-            _("Course"),
-            _("Progress (%)"),
-            _("Enrolled on"),
-            _("Last activity"),
-            _("Completed on"),
-        ]
-    )
-    for member in city_staff_list(municipality=municipality, course_id=course_id):
-        rows = member.enrollments or [None]
-        for enrollment in rows:
-            writer.writerow(
-                _csv_cell(cell)
-                for cell in [
-                    member.user.last_name,
-                    member.user.first_name,
-                    member.user.email,
-                    member.profile.job_title,
-                    member.profile.department,
-                    enrollment.course.title if enrollment else "",
-                    enrollment.percent if enrollment else "",
-                    enrollment.enrolled_at.date().isoformat() if enrollment else "",
-                    enrollment.last_activity_at.date().isoformat()
-                    if enrollment
-                    else "",
-                    enrollment.completed_at.date().isoformat()
-                    if enrollment and enrollment.completed_at
-                    else "",
-                ]
-            )
-    return response
 
 
 # --- My data -------------------------------------------------------------------------

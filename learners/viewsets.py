@@ -1,8 +1,11 @@
 """Admin screens for the site admin: municipalities and who coordinates which city."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from learners.models import CityCoordinator, Municipality
@@ -35,8 +38,47 @@ class CityCoordinatorForm(WagtailAdminModelForm):
         widgets = {"user": forms.Select}
 
 
+#: The permissions of which any one opens a snippet's listing (Wagtail's rule for
+#: the index view), and so its chooser.
+LISTING_PERMISSIONS = {"add", "change", "delete", "view"}
+
+
+class ListingPermissionMixin:
+    """Refuses the chooser to users who may not open the snippet's listing: Wagtail's
+    choosers check no permission, so anybody with admin access could read through
+    them what the listing refuses them (coordinators' names and e-mails)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model_class)
+        if not policy.user_has_any_permission(request.user, LISTING_PERMISSIONS):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ListingPermissionChooserViewSet(chooser.SnippetChooserViewSet):
+    """A snippet chooser with the permission rule of the snippet's listing."""
+
+    choose_view_class = type(
+        "ChooseView", (ListingPermissionMixin, chooser.ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "ChooseResultsView", (ListingPermissionMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type(
+        "ChosenView", (ListingPermissionMixin, chooser.SnippetChosenView), {}
+    )
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView",
+        (ListingPermissionMixin, chooser.SnippetChosenMultipleView),
+        {},
+    )
+
+
 class CityCoordinatorViewSet(SnippetViewSet):
+    """Who coordinates which city; its chooser is as closed as its listing."""
+
     model = CityCoordinator
+    chooser_viewset_class = ListingPermissionChooserViewSet
     icon = "group"
     menu_label = _("City coordinators")
     list_display = ["user", "municipality"]

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from courses.models import QuizPage
 from learners.access import lesson_access_response
 from learners.quiz_admin_views import quiz_admin_urlpatterns, quiz_tools_allowed
+from learners.scope import learner_scope_or_none
 from learners.selectors import learners_of_pages_list
 from learners.selectors.quiz_admin import essay_pending_count
 from learners.viewsets import PeopleViewSetGroup
@@ -73,7 +74,8 @@ class EssaysMenuItem(MenuItem):
         return quiz_tools_allowed(request.user)
 
     def render_component(self, request):
-        count = essay_pending_count()
+        scope = learner_scope_or_none(request.user)
+        count = essay_pending_count(scope=scope) if scope else 0
         label = (
             _("Essays to grade (%(count)s)") % {"count": count}
             if count

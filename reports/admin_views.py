@@ -2,8 +2,8 @@
 (overall, by country, by gender, for a range of enrolment dates) and the dashboard
 panel of the admin home.
 
-Who sees what is ``reports.scope.report_scope_get``'s rule, asked once per request
-(``report_scope_or_none``): users it refuses get a 403 from the views, and neither the
+Who sees what is ``learners.scope.learner_scope_get``'s rule, asked once per request
+(``learner_scope_or_none``): users it refuses get a 403 from the views, and neither the
 menu item nor the panel. Bad input never gets an error page: a date that is not a
 date, or a range that ends before it starts, is reported and ignored; a course that
 does not exist or is not the user's gets a 404 page that says so.
@@ -16,14 +16,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from learners.scope import LearnerScope, learner_scope_or_none
 from reports import charts
-from reports.scope import ReportScope, report_scope_get
+from reports.exports import csv_response, xlsx_response
 from reports.selectors import (
     course_report_get,
     course_report_list,
@@ -31,23 +34,8 @@ from reports.selectors import (
     report_course_get,
 )
 
-_NO_SCOPE = object()
 
-
-def report_scope_or_none(user) -> ReportScope | None:
-    """The user's report scope, or None when they may see no report (remembered for
-    the request: the menu, the home panel and the view all ask)."""
-    scope = getattr(user, "_campus_report_scope", None)
-    if scope is None:
-        try:
-            scope = report_scope_get(user=user)
-        except PermissionDenied:
-            scope = _NO_SCOPE
-        user._campus_report_scope = scope
-    return None if scope is _NO_SCOPE else scope
-
-
-def scope_label(scope: ReportScope) -> str:
+def scope_label(scope: LearnerScope) -> str:
     if scope.everything:
         return _("Every learner of Campus is counted.")
     return _("Only the learners of %(city)s are counted.") % {
@@ -123,10 +111,10 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     """Refuses users without a report scope (403), on every request."""
 
     header_icon = "table"
-    scope: ReportScope
+    scope: LearnerScope
 
     def dispatch(self, request, *args, **kwargs):
-        scope = report_scope_or_none(request.user)
+        scope = learner_scope_or_none(request.user)
         if scope is None:
             raise PermissionDenied
         self.scope = scope
@@ -162,7 +150,50 @@ class CourseReportListView(ReportView):
         return context
 
 
+#: The columns of a course report's tables, as exported.
+FIGURE_COLUMNS = (
+    (gettext_lazy("Enrolled"), lambda figures: figures.enrolled),
+    (gettext_lazy("Active in the last 30 days"), lambda figures: figures.active),
+    (gettext_lazy("Completed"), lambda figures: figures.completed),
+    (gettext_lazy("Completion rate (%)"), lambda figures: figures.completion_rate),
+    (
+        gettext_lazy("Median time to complete (days)"),
+        lambda figures: figures.median_days,
+    ),
+    (
+        gettext_lazy("Average best quiz score (%)"),
+        lambda figures: figures.average_score,
+    ),
+    (gettext_lazy("Certificates issued"), lambda figures: figures.certificates),
+)
+
+
+def course_report_export_headings() -> list[str]:
+    return [_("Table"), _("Row"), *(str(label) for label, _value in FIGURE_COLUMNS)]
+
+
+def course_report_export_rows(report) -> list[list]:
+    """The three tables of a course report (all learners, by country, by gender) as
+    the lines of one sheet, each line naming its table."""
+    tables = (
+        (_("All learners"), [report.overall]),
+        (_("By country"), report.by_country),
+        (_("By gender"), report.by_gender),
+    )
+    return [
+        [table, figures.label, *(value(figures) for _label, value in FIGURE_COLUMNS)]
+        for table, rows in tables
+        for figures in rows
+    ]
+
+
+EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+
+
 class CourseReportView(ReportView):
+    """One course's report; ``?export=csv`` or ``?export=xlsx`` downloads its tables
+    (same dates, same scope) through the exports of every listing."""
+
     template_name = "reports/admin/course_report.html"
 
     def get(self, request, *args, course_id, **kwargs):
@@ -177,6 +208,16 @@ class CourseReportView(ReportView):
                 },
                 status=404,
             )
+        export = EXPORTS.get(request.GET.get("export", ""))
+        if export is not None:
+            filters, _form = report_filters_get(request)
+            report = course_report_get(course=self.course, scope=self.scope, **filters)
+            name = f"{slugify(self.course.title)}-{timezone.localdate().isoformat()}"
+            return export(
+                course_report_export_headings(),
+                course_report_export_rows(report),
+                filename=name,
+            )
         return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -190,9 +231,12 @@ class CourseReportView(ReportView):
         context = super().get_context_data(**kwargs)
         filters, form = report_filters_get(self.request)
         report = course_report_get(course=self.course, scope=self.scope, **filters)
+        query = self.request.GET.copy()
+        query.pop("export", None)
         context.update(
             course=self.course,
             report=report,
+            export_query=query.urlencode(),
             form=form,
             filtered=bool(filters),
             country_chart=charts.horizontal_bar_chart(
@@ -227,7 +271,7 @@ class DashboardPanel(Component):
     template_name = "reports/admin/dashboard_panel.html"
     order = 50
 
-    def __init__(self, *, scope: ReportScope):
+    def __init__(self, *, scope: LearnerScope):
         self.scope = scope
 
     def get_context_data(self, parent_context=None):

@@ -7,11 +7,20 @@ listing's context load every row): rows are read from the database in chunks
 write-only mode into a temporary file that is sent from disk. Cells are neutralised:
 text a spreadsheet would run as a formula starts with a quote in CSV and is stored as
 text in XLSX.
+
+Every CSV of Campus (these listings, the course report, the coordinator's page) is
+written by ``csv_response``, in the dialect of the interface's language: French
+spreadsheet programs (Excel with French regional settings) take ``;`` between
+fields and ``,`` in decimal numbers, English ones ``,`` and ``.``
+(``CSV_DIALECTS``). The file starts with a byte order mark so that accents are read
+as UTF-8.
 """
 
 import csv
 import datetime
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -33,17 +42,90 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value) -> str:
+@dataclass(frozen=True)
+class CsvDialect:
+    """What a spreadsheet program of one language expects in a CSV file."""
+
+    delimiter: str
+    decimal_separator: str
+
+
+#: By the language of the interface (its first two letters); others get "en"'s.
+CSV_DIALECTS = {
+    "fr": CsvDialect(delimiter=";", decimal_separator=","),
+    "en": CsvDialect(delimiter=",", decimal_separator="."),
+}
+
+
+def csv_dialect_get(language: str | None = None) -> CsvDialect:
+    """The CSV dialect for ``language`` (default: the active language)."""
+    language = (language or translation.get_language() or "en")[:2]
+    return CSV_DIALECTS.get(language, CSV_DIALECTS["en"])
+
+
+def csv_cell(value, dialect: CsvDialect = CSV_DIALECTS["en"]) -> str:
     """The text of a CSV cell; text that a spreadsheet would run as a formula (names
-    and e-mail addresses are typed by learners) starts with a quote."""
+    and e-mail addresses are typed by learners) starts with a quote; decimal numbers
+    use the dialect's decimal separator."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, bool | int | float | Decimal):
+    if isinstance(value, bool | int):
         return str(value)
+    if isinstance(value, float | Decimal):
+        return str(value).replace(".", dialect.decimal_separator)
     text = str(value)
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_lines(headings, rows, *, language: str) -> Iterator[bytes]:
+    """The lines of a CSV file in ``language``'s dialect, a few hundred at a time:
+    the byte order mark and the headings, then one line per row of values."""
+    with translation.override(language):
+        dialect = csv_dialect_get(language)
+        writer = csv.writer(_Line(), delimiter=dialect.delimiter)
+        # The byte order mark makes spreadsheet programs read the accents right.
+        yield ("\ufeff" + writer.writerow([str(h) for h in headings])).encode()
+        lines = []
+        for values in rows:
+            lines.append(writer.writerow([csv_cell(v, dialect) for v in values]))
+            if len(lines) >= CSV_LINES_PER_CHUNK:
+                yield "".join(lines).encode()
+                lines = []
+        if lines:
+            yield "".join(lines).encode()
+
+
+def csv_response(headings, rows, *, filename: str) -> StreamingHttpResponse:
+    """A streamed CSV download of ``rows`` (an iterable of lists of values, read as
+    the response is sent, in the request's language)."""
+    chunks = csv_lines(headings, rows, language=translation.get_language())
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(headings, rows, *, filename: str, sheet_title: str = ""):
+    """An XLSX download of ``rows``, written to a temporary file (flat memory)."""
+    output = tempfile.TemporaryFile()  # removed when the response closes it
+    try:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=(sheet_title or filename)[:31])
+        sheet.append([str(h) for h in headings])
+        for values in rows:
+            sheet.append([xlsx_cell(sheet, value) for value in values])
+        workbook.save(output)
+    except BaseException:
+        output.close()
+        raise
+    output.seek(0)
+    return FileResponse(
+        output,
+        as_attachment=True,
+        filename=f"{filename}.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+    )
 
 
 def xlsx_cell(sheet, value):
@@ -93,47 +175,16 @@ class SpreadsheetStreamMixin:
         for row in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
             yield [field.value(row) for field in self.report_fields]
 
-    def _csv_chunks(self, queryset, headings, language):
-        with translation.override(language):
-            writer = csv.writer(_Line())
-            # The byte order mark makes spreadsheet programs read the accents right.
-            yield ("\ufeff" + writer.writerow(headings)).encode()
-            lines = []
-            for values in self.export_rows(queryset):
-                lines.append(writer.writerow([csv_cell(value) for value in values]))
-                if len(lines) >= CSV_LINES_PER_CHUNK:
-                    yield "".join(lines).encode()
-                    lines = []
-            if lines:
-                yield "".join(lines).encode()
-
     def write_csv_response(self, queryset):
-        # Rows are written after this view returns: keep the request's language.
-        chunks = self._csv_chunks(
-            queryset, self.export_headings_row(), translation.get_language()
+        return csv_response(
+            self.export_headings_row(),
+            self.export_rows(queryset),
+            filename=self.get_filename(),
         )
-        response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.get_filename()}.csv"'
-        )
-        return response
 
     def write_xlsx_response(self, queryset):
-        output = tempfile.TemporaryFile()  # removed when the response closes it
-        try:
-            workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet(title=self.get_filename()[:31])
-            sheet.append(self.export_headings_row())
-            for values in self.export_rows(queryset):
-                sheet.append([xlsx_cell(sheet, value) for value in values])
-            workbook.save(output)
-        except BaseException:
-            output.close()
-            raise
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            filename=f"{self.get_filename()}.xlsx",
-            content_type=XLSX_CONTENT_TYPE,
+        return xlsx_response(
+            self.export_headings_row(),
+            self.export_rows(queryset),
+            filename=self.get_filename(),
         )

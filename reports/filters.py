@@ -1,6 +1,6 @@
 """Filters of the learning listings: enrolments, progress, quiz attempts, certificates.
 
-Every choice a user is offered comes from their report scope (``reports.scope``): a
+Every choice a user is offered comes from their report scope (``learners.scope``): a
 city coordinator's municipality and country lists hold only their city, the course
 list only courses with rows they may see. A value that is not among the choices, a
 malformed date or a date range whose end comes before its start makes that one
@@ -21,7 +21,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from certificates.models import Certificate
 from courses.models import CoursePage, Topic
 from learners.models import Enrollment, Gender, Municipality, QuizAttempt
-from reports.scope import ReportScope, report_scope_get
+from learners.scope import LearnerScope, learner_scope_get
 
 #: The learner of each listed row, seen from the row (all four models have ``user``).
 LEARNER = "user__"
@@ -149,10 +149,10 @@ class ReportFilterSet(WagtailFilterSet):
         *,
         request=None,
         prefix=None,
-        scope: ReportScope | None = None,
+        scope: LearnerScope | None = None,
     ):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self.scope = scope or report_scope_get(user=request.user)
+        self.scope = scope or learner_scope_get(user=request.user)
         rows = self.scope.learners(self._meta.model.objects.all(), LEARNER)
         self.filters["course"].queryset = CoursePage.objects.filter(
             pk__in=rows.values("course_id")

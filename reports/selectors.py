@@ -13,8 +13,8 @@ learners, and returns at most one row per course, country, gender or month:
   3 elsewhere;
 - ``dashboard_get``: 5 queries on every database.
 
-Every figure counts only the learners of the ``ReportScope`` it is given
-(reports/scope.py): a city coordinator's figures never include another city.
+Every figure counts only the learners of the ``LearnerScope`` it is given
+(learners/scope.py): a city coordinator's figures never include another city.
 
 Which enrolments are counted: every enrolment of the course, including those of
 learners who left it later (they enrolled, and they lower the completion rate). With
@@ -49,7 +49,7 @@ from django_countries import countries
 from certificates.models import Certificate
 from courses.models import CoursePage
 from learners.models import Enrollment, Gender, QuizAttempt, User
-from reports.scope import ReportScope
+from learners.scope import LearnerScope
 
 ACTIVE_DAYS = 30
 MAX_ID = 2**63 - 1  # a larger number is nobody's id (and PostgreSQL refuses it)
@@ -162,7 +162,7 @@ def _has_certificate():
     )
 
 
-def _enrollments(*, scope: ReportScope, date_from=None, date_to=None):
+def _enrollments(*, scope: LearnerScope, date_from=None, date_to=None):
     enrollments = scope.learners(Enrollment.objects.all(), path="user__")
     if date_from is not None:
         enrollments = enrollments.filter(enrolled_at__gte=_day_start(date_from))
@@ -276,7 +276,7 @@ def _figures(key, label, row: dict | None) -> Figures:
 @dataclass(frozen=True)
 class CourseReport:
     course: CoursePage
-    scope: ReportScope
+    scope: LearnerScope
     date_from: datetime.date | None
     date_to: datetime.date | None
     overall: Figures
@@ -287,7 +287,7 @@ class CourseReport:
 def course_report_get(
     *,
     course: CoursePage,
-    scope: ReportScope,
+    scope: LearnerScope,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
     now: datetime.datetime | None = None,
@@ -329,7 +329,7 @@ def course_report_get(
     )
 
 
-def report_course_get(*, scope: ReportScope, course_id) -> CoursePage | None:
+def report_course_get(*, scope: LearnerScope, course_id) -> CoursePage | None:
     """The course whose report the scope may read, or None (unknown, or not theirs).
 
     Staff (the whole scope) may read any course, published or not; a city
@@ -349,7 +349,7 @@ def report_course_get(*, scope: ReportScope, course_id) -> CoursePage | None:
 
 
 def course_report_list(
-    *, scope: ReportScope, now: datetime.datetime | None = None
+    *, scope: LearnerScope, now: datetime.datetime | None = None
 ) -> list[tuple[CoursePage, Figures]]:
     """Every live course, by title, with its overall figures within the scope."""
     now = now or timezone.now()
@@ -459,7 +459,7 @@ class Dashboard:
         return gender_rows_paired(self.learners, self.certificate_holders)
 
 
-def _learners(scope: ReportScope):
+def _learners(scope: LearnerScope):
     """Users with at least one enrolment (in any course), within the scope."""
     return scope.learners(User.objects.all()).filter(
         Exists(Enrollment.objects.filter(user=OuterRef("pk")))
@@ -477,7 +477,7 @@ def _per_month(enrollments, column: str, since) -> dict:
     return {(row["month"].year, row["month"].month): row["count"] for row in rows}
 
 
-def gender_share_get(*, scope: ReportScope) -> tuple[GenderShare, GenderShare]:
+def gender_share_get(*, scope: LearnerScope) -> tuple[GenderShare, GenderShare]:
     """Women among the learners, and among the holders of a valid certificate.
 
     Learners are the users with at least one enrolment. Everybody is in the
@@ -491,7 +491,7 @@ def gender_share_get(*, scope: ReportScope) -> tuple[GenderShare, GenderShare]:
     )
 
 
-def _learner_counts(scope: ReportScope) -> list[dict]:
+def _learner_counts(scope: LearnerScope) -> list[dict]:
     """Learners per (country, gender): one query, one row per pair present."""
     return list(
         _learners(scope)
@@ -509,7 +509,7 @@ def _gender_share_of(learner_counts: list[dict]) -> GenderShare:
     return gender_share(counts)
 
 
-def _certificate_holders_share(scope: ReportScope) -> GenderShare:
+def _certificate_holders_share(scope: LearnerScope) -> GenderShare:
     """Holders of at least one valid certificate, by gender (one query)."""
     holders = (
         scope.learners(User.objects.all())
@@ -528,7 +528,7 @@ def _certificate_holders_share(scope: ReportScope) -> GenderShare:
 
 
 def dashboard_get(
-    *, scope: ReportScope, today: datetime.date | None = None
+    *, scope: LearnerScope, today: datetime.date | None = None
 ) -> Dashboard:
     """The admin home's figures: enrolments and course completions for each of the last
     12 months (months without any included, oldest first), the completion rate of
@@ -608,7 +608,7 @@ class CityReport:
         return gender_rows_paired(self.learners, self.certificate_holders)
 
 
-def city_report_get(*, scope: ReportScope) -> CityReport:
+def city_report_get(*, scope: LearnerScope) -> CityReport:
     """The live courses with at least one enrolment in the scope, with their figures,
     and the shares of women (as ``gender_share_get`` counts them). 5 queries (4 on
     PostgreSQL)."""

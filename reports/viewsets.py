@@ -5,7 +5,7 @@ Read-only: these rows are written by the services of learners and certificates, 
 by hand, so the viewsets have no add, edit, copy, delete, history or inspect screens.
 Every request is checked twice: the model's view permission (Wagtail's permission
 policy; migration ``0001_listing_permissions`` grants it to trainers and certificate
-admins) and the report scope (``reports.scope``), which also restricts every row,
+admins) and the report scope (``learners.scope``), which also restricts every row,
 every filter choice and every exported line: a city coordinator who is given admin
 access still sees only their city.
 
@@ -41,8 +41,8 @@ from wagtail.permissions import policy_registry
 from certificates.models import Certificate
 from learners.models import Enrollment, Gender, QuizAttempt
 from learners.progress import percent
+from learners.scope import learner_scope_or_none
 from learners.selectors import enrollment_list_with_progress
-from reports.admin_views import report_scope_or_none
 from reports.exports import SpreadsheetStreamMixin
 from reports.filters import (
     LEARNER,
@@ -202,7 +202,7 @@ def _certificate_state(certificate) -> str:
 def report_listing_allowed(user, model) -> bool:
     """Whether ``user`` may open the listing of ``model``: a report scope and a
     permission on the model."""
-    if report_scope_or_none(user) is None:
+    if learner_scope_or_none(user) is None:
         return False
     return policy_registry.get_by_type(model).user_has_any_permission(
         user, {"add", "change", "delete", "view"}
@@ -217,7 +217,7 @@ class ReportIndexView(SpreadsheetStreamMixin, generic.IndexView):
     rows: Callable | None = None  # () -> the unscoped queryset of the listing
 
     def dispatch(self, request, *args, **kwargs):
-        self.scope = report_scope_or_none(request.user)
+        self.scope = learner_scope_or_none(request.user)
         if self.scope is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -25,11 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from reports.admin_views import (
-    DashboardPanel,
-    report_admin_urlpatterns,
-    report_scope_or_none,
-)
+from learners.scope import learner_scope_or_none
+from reports.admin_views import DashboardPanel, report_admin_urlpatterns
 from reports.viewsets import REPORT_LISTING_VIEWSETS
 
 LEARNING_MENU_HOOK = "register_learning_menu_item"
@@ -56,7 +53,7 @@ class CourseReportsMenuItem(MenuItem):
     and city coordinators who have the admin)."""
 
     def is_shown(self, request):
-        return report_scope_or_none(request.user) is not None
+        return learner_scope_or_none(request.user) is not None
 
 
 @hooks.register(LEARNING_MENU_HOOK)
@@ -72,7 +69,8 @@ def course_reports_menu_item():
 
 @hooks.register("insert_global_admin_css")
 def campus_admin_css():
-    """The charts' sizing in the admin, as a file (the admin's CSP refuses style="")."""
+    """Campus's admin stylesheet: chart sizing, scrolling report tables (a file: the
+    admin's CSP refuses style="")."""
     return format_html(
         '<link rel="stylesheet" href="{}">', static("css/campus-admin.css")
     )
@@ -86,7 +84,7 @@ def report_admin_urls():
 @hooks.register("construct_homepage_panels")
 def learning_dashboard_panel(request, panels):
     """The dashboard panel, for users who may see a report (nothing for the others)."""
-    scope = report_scope_or_none(request.user)
+    scope = learner_scope_or_none(request.user)
     if scope is not None:
         panels.append(DashboardPanel(scope=scope))
 

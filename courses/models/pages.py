@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.models import EnglishTitleMixin, in_language
 from courses.blocks import LessonBodyBlock
 from courses.course_index import english_active
 from courses.models.snippets import Level
@@ -19,34 +20,26 @@ from courses.reading_time import reading_minutes, stream_text, words_count
 CATALOG_PAGE_SIZE = 12
 
 
-class EnglishTitleMixin(models.Model):
-    """An optional English title, shown when the interface is in English."""
-
-    title_en = models.CharField(
-        _("title in English"),
-        max_length=255,
-        blank=True,
-        help_text=_("Shown to learners who use Campus in English."),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def display_title(self) -> str:
-        if self.title_en and english_active():
-            return self.title_en
-        return self.title
-
-
-class CatalogPage(Page):
+class CatalogPage(EnglishTitleMixin, Page):
     """The list of courses, with filters by topic, level and language, and search."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
+    intro_en = RichTextField(
+        _("introduction in English"), blank=True, features=["bold", "italic", "link"]
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        FieldPanel("intro_en"),
+    ]
+
+    @property
+    def display_intro(self) -> str:
+        return in_language(self.intro, self.intro_en)
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
@@ -125,7 +118,7 @@ class CoursePage(EnglishTitleMixin, Page):
         FieldPanel("summary_en"),
         FieldPanel("description"),
         InlinePanel(
-            "outcomes", label=_("Learning outcomes"), heading=_("Learning outcomes")
+            "outcomes", label=_("Learning outcome"), heading=_("Learning outcomes")
         ),
         MultiFieldPanel(
             [

@@ -3,7 +3,8 @@ one attempt in full, per-question statistics.
 
 Unlike ``learners.selectors.quizzes`` (the learner's side), everything here shows the
 right answers and what graders need; callers check that the reader is staff
-(``learners.access.reads_every_lesson``). Each selector runs a fixed number of
+(``learners.access.reads_every_lesson``) and pass the reader's ``learners.scope``,
+which restricts every row to the learners they may see. Each selector runs a fixed number of
 queries, whatever the number of attempts.
 """
 
@@ -19,6 +20,7 @@ from courses.models import QuestionBank, QuizPage
 from courses.question_formats import question_from_data
 from learners.models import Municipality, QuizAttempt, User
 from learners.quiz_statistics import AttemptRecord, QuizStatistics, quiz_statistics
+from learners.scope import LearnerScope
 from learners.selectors.quizzes import right_answers_list, your_answer_list
 
 __all__ = [
@@ -42,6 +44,7 @@ _PENDING = QuizAttempt.State.PENDING
 def quiz_attempt_list(
     *,
     quiz: QuizPage,
+    scope: LearnerScope,
     learner: str = "",
     municipality_id: int | None = None,
     date_from: date | None = None,
@@ -56,7 +59,7 @@ def quiz_attempt_list(
     listing).
     """
     attempts = (
-        QuizAttempt.objects.filter(quiz=quiz)
+        scope.learners(QuizAttempt.objects.filter(quiz=quiz), "user__")
         .select_related("user", "user__profile", "user__profile__municipality")
         .defer("questions", "responses", "results")
         .annotate(activity_at=Coalesce("submitted_at", "started_at"))
@@ -78,13 +81,16 @@ def quiz_attempt_list(
     return attempts.order_by("-activity_at", "-pk")
 
 
-def quiz_municipality_list(*, quiz: QuizPage) -> QuerySet[Municipality]:
+def quiz_municipality_list(
+    *, quiz: QuizPage, scope: LearnerScope
+) -> QuerySet[Municipality]:
     """The cities of the learners who attempted ``quiz`` (to filter its attempts)."""
-    return (
-        Municipality.objects.filter(profiles__user__quiz_attempts__quiz=quiz)
-        .distinct()
-        .order_by("name", "country")
+    municipalities = Municipality.objects.filter(
+        profiles__user__quiz_attempts__quiz=quiz
     )
+    if not scope.everything:
+        municipalities = municipalities.filter(pk=scope.municipality.pk)
+    return municipalities.distinct().order_by("name", "country")
 
 
 # --------------------------------------------------------------------------- essays
@@ -137,11 +143,13 @@ class EssayToGrade:
     grader_info: str
 
 
-def essay_queue_list(*, quiz: QuizPage | None = None) -> list[EssayToGrade]:
+def essay_queue_list(
+    *, scope: LearnerScope, quiz: QuizPage | None = None
+) -> list[EssayToGrade]:
     """Essays waiting for a grade, oldest submission first (in the attempt's order),
     for one quiz or, with ``quiz`` None, for every quiz (three queries)."""
     attempts = (
-        QuizAttempt.objects.filter(state=_PENDING)
+        scope.learners(QuizAttempt.objects.filter(state=_PENDING), "user__")
         .select_related("user", "user__profile", "user__profile__municipality", "quiz")
         .order_by("submitted_at", "pk")
     )
@@ -171,9 +179,9 @@ def essay_queue_list(*, quiz: QuizPage | None = None) -> list[EssayToGrade]:
     return queue
 
 
-def essay_pending_count() -> int:
+def essay_pending_count(*, scope: LearnerScope) -> int:
     """How many submitted attempts wait for an essay grade (one COUNT query)."""
-    return QuizAttempt.objects.filter(state=_PENDING).count()
+    return scope.learners(QuizAttempt.objects.filter(state=_PENDING), "user__").count()
 
 
 # --------------------------------------------------------------------------- one attempt
@@ -213,11 +221,13 @@ class AttemptDetail:
         return [question for question in self.questions if question.needs_grade]
 
 
-def attempt_detail_get(*, attempt_id: int) -> AttemptDetail | None:
+def attempt_detail_get(*, attempt_id: int, scope: LearnerScope) -> AttemptDetail | None:
     """An attempt with every question, the learner's answers, the right answers,
-    points and graders' comments; None when it does not exist (three queries)."""
+    points and graders' comments; None when it does not exist or its learner is
+    outside ``scope`` (three queries)."""
     attempt = (
-        QuizAttempt.objects.select_related(
+        scope.learners(QuizAttempt.objects.all(), "user__")
+        .select_related(
             "user", "user__profile", "user__profile__municipality", "quiz", "course"
         )
         .filter(pk=attempt_id)
@@ -269,14 +279,15 @@ def attempt_detail_get(*, attempt_id: int) -> AttemptDetail | None:
 # --------------------------------------------------------------------------- statistics
 
 
-def quiz_statistics_get(*, quiz: QuizPage) -> QuizStatistics:
+def quiz_statistics_get(*, quiz: QuizPage, scope: LearnerScope) -> QuizStatistics:
     """Per-question statistics of ``quiz`` over its graded and pending attempts
     (``learners.quiz_statistics``), read in chunks, with the quiz's own questions in
     their authored order first."""
+    attempts = QuizAttempt.objects.filter(
+        quiz=quiz, state__in=[QuizAttempt.State.GRADED, _PENDING]
+    )
     rows = (
-        QuizAttempt.objects.filter(
-            quiz=quiz, state__in=[QuizAttempt.State.GRADED, _PENDING]
-        )
+        scope.learners(attempts, "user__")
         .order_by("started_at", "pk")
         .values_list("state", "questions", "results", "responses")
         .iterator(chunk_size=500)

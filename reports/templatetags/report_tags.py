@@ -5,9 +5,8 @@ from django import template
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from learners.selectors import coordinated_municipality_get
+from learners.scope import city_scope_get
 from reports import charts
-from reports.scope import ReportScope, report_scope_get
 from reports.selectors import city_report_get
 
 register = template.Library()
@@ -26,13 +25,11 @@ def city_report(context) -> dict | None:
     if user is None:
         return None
     try:
-        scope = report_scope_get(user=user)
+        scope = city_scope_get(user=user)
     except PermissionDenied:
         return None
-    municipality = scope.municipality or coordinated_municipality_get(user=user)
-    if municipality is None:
-        return None
-    report = city_report_get(scope=ReportScope(municipality=municipality))
+    municipality = scope.municipality
+    report = city_report_get(scope=scope)
     return {
         "municipality": municipality,
         "courses": report.courses,

@@ -69,7 +69,7 @@ def _module():
 
 
 def test_trainer_creates_a_lesson_and_submits_it_for_review(client, trainer):
-    """The lesson is saved as a draft in the Course review workflow; it is not live."""
+    """The lesson is saved as a draft in the review workflow; it is not live."""
     module = _module()
     response = client.post(
         _add_url(LessonPage, module), {**_lesson_data(), "action-submit": "submit"}
@@ -78,7 +78,7 @@ def test_trainer_creates_a_lesson_and_submits_it_for_review(client, trainer):
     lesson = LessonPage.objects.get(slug="vote-du-budget")
     assert not lesson.live
     state = WorkflowState.objects.get(object_id=str(lesson.pk))
-    assert state.workflow.name == "Course review"
+    assert state.workflow.name == "Relecture du cours"
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert client.get(f"{module.url}vote-du-budget/").status_code == 404
 

@@ -1,6 +1,6 @@
 """A trainer writes a lesson in the Wagtail admin; a certificate admin approves it.
 
-The journey crosses the roles and the "Course review" workflow of
+The journey crosses the roles and the "Relecture du cours" workflow of
 `learners/migrations/0003_roles.py` and `0004_course_review_workflow.py`: a trainer
 may add and edit pages under the catalogue but not publish them, so the only way
 for a lesson to go live is to be submitted to the workflow and approved by a
@@ -206,7 +206,7 @@ def test_trainer_submits_a_lesson_and_a_certificate_admin_publishes_it(
     # The footer's action menu offers the workflow, and no "Publish".
     footer = page.locator("footer").filter(has=page.locator("button.action-save"))
     footer.locator(".w-dropdown__toggle").click()
-    submit = footer.get_by_role("button", name="Submit to Course review")
+    submit = footer.get_by_role("button", name="Submit to Relecture du cours")
     expect(submit).to_be_visible()
     expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     expect(page.locator("[name='action-publish']")).to_have_count(0)
@@ -218,7 +218,7 @@ def test_trainer_submits_a_lesson_and_a_certificate_admin_publishes_it(
     assert lesson.pk == draft.pk
     assert not lesson.live
     state = lesson.current_workflow_state
-    assert state is not None and state.workflow.name == "Course review"
+    assert state is not None and state.workflow.name == "Relecture du cours"
     assert state.status == state.STATUS_IN_PROGRESS
     body = lesson.get_latest_revision_as_object().body
     assert [block.block_type for block in body] == ["heading", "paragraph", "callout"]

@@ -14,6 +14,12 @@ from tests.factories.learners import MunicipalityFactory, ProfileFactory, UserFa
 pytestmark = pytest.mark.django_db
 
 
+def _csv_rows(response, delimiter=";"):
+    """The rows of a CSV download (French interface: fields separated by ";")."""
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content), delimiter=delimiter))
+
+
 @pytest.fixture
 def dakar_setup(client):
     dakar = MunicipalityFactory(name="Dakar", country="SN")
@@ -56,9 +62,10 @@ def test_coordinator_filters_by_course(client, dakar_setup):
 
 
 def test_csv_export_lists_only_own_city(client, dakar_setup):
-    response = client.get(reverse("learners:city_staff_csv"))
+    """The coordinator's CSV holds their city's staff, in French Excel's dialect."""
+    response = client.get(reverse("reports:city_staff_csv"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = _csv_rows(response)
     assert rows[0][0] == "Nom"
     names = {(row[1], row[0]) for row in rows[1:]}
     assert names == {("Awa", "Diop"), ("Fatou", "Sall")}
@@ -70,7 +77,7 @@ def test_people_who_are_not_coordinators_are_refused(client, dakar_setup):
     learner = ProfileFactory().user
     client.force_login(learner)
     assert client.get(reverse("learners:city_staff")).status_code == 403
-    assert client.get(reverse("learners:city_staff_csv")).status_code == 403
+    assert client.get(reverse("reports:city_staff_csv")).status_code == 403
     client.logout()
     assert client.get(reverse("learners:city_staff")).status_code == 302
 
@@ -92,7 +99,17 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, dakar_setup):
     Profile.objects.filter(user__first_name="Awa").update(
         job_title='=HYPERLINK("http://x")'
     )
-    response = client.get(reverse("learners:city_staff_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    response = client.get(reverse("reports:city_staff_csv"))
+    rows = _csv_rows(response)
     awa = next(row for row in rows if row[1] == "Awa")
     assert awa[3] == '\'=HYPERLINK("http://x")'
+
+
+def test_csv_export_in_english_uses_commas(client, dakar_setup):
+    """In English the coordinator's CSV separates fields with commas, BOM kept."""
+    client.cookies["campus_language"] = "en"
+    response = client.get(reverse("reports:city_staff_csv"))
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Last name", "First name"]

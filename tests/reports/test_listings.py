@@ -180,7 +180,9 @@ def _export(client, listing, kind, params=None):
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     if kind == "csv":
-        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        # The interface is French: fields are separated by ";" (reports.exports).
+        text = content.decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text), delimiter=";"))
     sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
@@ -768,3 +770,25 @@ def test_listing_and_export_query_counts_do_not_grow_with_rows(
     assert few == many
     assert few_export == many_export
     assert len(_export(client, listing, "csv")) == 51
+
+
+@pytest.mark.parametrize(
+    ("language", "delimiter", "score"), [("fr", ";", "80,00"), ("en", ",", "80.00")]
+)
+def test_csv_export_speaks_the_spreadsheet_dialect_of_the_interface(
+    client, trainer, data, language, delimiter, score
+):
+    """French exports open in French Excel (";" and "80,00"), English ones in
+    English Excel ("," and "80.00"); both keep the byte order mark."""
+    client.cookies["campus_language"] = language
+    response = client.get(
+        reverse("report_quiz_attempts:index"), {"export": "csv", "q": "awa"}
+    )
+    content = b"".join(response.streaming_content)
+
+    assert content.startswith("\ufeff".encode())
+    rows = list(
+        csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter)
+    )
+    assert len(rows[0]) > 5  # one column per field, not one long column
+    assert score in rows[1]

@@ -18,8 +18,8 @@ from django.utils.translation import gettext
 
 from courses.models import CoursePage, LessonPage
 from learners.roles import Role
+from learners.scope import LearnerScope
 from learners.services import city_coordinator_assign, role_grant
-from reports.scope import ReportScope
 from reports.selectors import dashboard_get
 from tests.factories.courses import course_create
 from tests.factories.learners import ProfileFactory, UserFactory
@@ -293,7 +293,7 @@ def test_the_admin_home_shows_the_dashboard_with_its_tables(client, campus, trai
     body = response.content.decode()
     assert body.count('class="campus-chart"') == 4
     found = tables(response)
-    expected = dashboard_get(scope=ReportScope(municipality=None))  # as of today
+    expected = dashboard_get(scope=LearnerScope(municipality=None))  # as of today
     assert found["dashboard-months"][1:] == [
         [month.label, str(month.enrolments), str(month.completions)]
         for month in expected.months
@@ -410,3 +410,83 @@ def test_report_pages_queries_do_not_grow_with_the_data(client, campus, trainer)
         f"queries ({connection.vendor}): {dict(zip([u for _, u in pages], small, strict=True))}"
     )
     assert small == large
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def _csv_export(client, url, params, delimiter=";"):
+    import csv
+    import io
+
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())
+    text = content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _no_active(row):
+    return row[:3] + row[4:]  # table, row, enrolled | completed...
+
+
+def test_course_report_downloads_as_csv_with_its_three_tables(client, campus, trainer):
+    """The course report's CSV holds the overall, country and gender rows, with
+    French decimal commas and ';' between fields."""
+    client.force_login(trainer)
+    rows = _csv_export(client, report_url(campus.budget), {"export": "csv"})
+
+    assert rows[0][:3] == [gettext("Table"), gettext("Row"), gettext("Enrolled")]
+    lines = [_no_active(row) for row in rows[1:]]
+    assert lines[0] == [
+        gettext("All learners"),
+        gettext("All learners"),
+        "6",
+        "4",
+        "66,7",
+        "8,0",
+        "76,5",
+        "2",
+    ]
+    assert [gettext("By country"), "Sénégal", "3", "2", "66,7", "7,0", "72,0", "1"] in (
+        lines
+    )
+    assert sum(1 for line in lines if line[0] == gettext("By gender")) == 5
+
+
+def test_course_report_export_keeps_the_dates_and_the_city(client, campus):
+    """A coordinator's export counts their city's learners enrolled in the range."""
+    coordinator = admin_coordinator(campus.tunis)
+    client.force_login(coordinator)
+    rows = _csv_export(client, report_url(campus.budget), {"export": "csv"})
+    assert rows[1][2] == "2"  # Tunis's two learners, not the six of every city
+    assert all("Sénégal" != row[1] for row in rows)
+
+
+def test_course_report_downloads_as_xlsx(client, campus, trainer):
+    """The XLSX has the same lines, numbers kept as numbers."""
+    import io
+
+    import openpyxl
+
+    client.force_login(trainer)
+    response = client.get(report_url(campus.budget), {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content))
+    ).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[1][:3] == [gettext("All learners"), gettext("All learners"), 6]
+    assert len(rows) == 1 + 1 + 3 + 5
+
+
+def test_course_report_page_links_to_its_exports(client, campus, trainer):
+    """The report page offers CSV and XLSX downloads of what it shows."""
+    client.force_login(trainer)
+    body = client.get(
+        report_url(campus.budget), {"date_from": "2026-01-24"}
+    ).content.decode()
+    assert "date_from=2026-01-24&amp;export=csv" in body
+    assert "export=xlsx" in body

@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CoursePage, ModulePage, QuizPage
 from learners.models import Enrollment, Municipality, QuizAttempt
-from reports.scope import ReportScope
+from learners.scope import LearnerScope
 from reports.selectors import (
     course_report_get,
     course_report_list,
@@ -45,7 +45,7 @@ pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 NOW = datetime.datetime(2026, 3, 15, 12, tzinfo=UTC)
 TODAY = NOW.date()
-EVERYTHING = ReportScope(municipality=None)
+EVERYTHING = LearnerScope(municipality=None)
 
 
 def at(day: str, hour: int = 12) -> datetime.datetime:
@@ -242,7 +242,7 @@ def test_course_report_by_gender_lists_every_gender_with_the_unknown_last(campus
 
 def test_course_report_of_a_coordinator_counts_only_their_city(campus):
     """Dakar's coordinator: Awa and Fatou only (not Moussa of Thiès, also in Senegal)."""
-    scope = ReportScope(municipality=campus.dakar)
+    scope = LearnerScope(municipality=campus.dakar)
     report = course_report_get(course=campus.budget, scope=scope, now=NOW)
     assert figures(report.overall) == (2, 2, 2, 100.0, 7.0, 82.5, 1)
     assert [(row.key, row.enrolled) for row in report.by_country] == [("SN", 2)]
@@ -286,7 +286,7 @@ def test_course_report_list_has_one_row_per_live_course(campus):
 
 
 def test_course_report_list_of_a_coordinator_counts_only_their_city(campus):
-    rows = course_report_list(scope=ReportScope(municipality=campus.tunis), now=NOW)
+    rows = course_report_list(scope=LearnerScope(municipality=campus.tunis), now=NOW)
     assert figures(rows[0][1]) == (2, 1, 1, 50.0, 6.0, 90.0, 1)
     assert figures(rows[1][1]) == (0, 0, 0, None, None, None, 0)
 
@@ -355,7 +355,9 @@ def test_dashboard_rates_learners_by_country_and_women_shares(campus):
 
 
 def test_dashboard_of_a_coordinator_counts_only_their_city(campus):
-    dashboard = dashboard_get(scope=ReportScope(municipality=campus.dakar), today=TODAY)
+    dashboard = dashboard_get(
+        scope=LearnerScope(municipality=campus.dakar), today=TODAY
+    )
     assert sum(row.enrolments for row in dashboard.months) == 3
     assert sum(row.completions for row in dashboard.months) == 2
     assert [(c.title, c.rate) for c in dashboard.courses] == [
@@ -425,7 +427,7 @@ def test_report_queries_do_not_grow_with_the_number_of_learners(campus):
     """Course report, overview and dashboard: the same number of queries for the
     6-learner campus and for one with 10× more learners (and more countries' worth of
     rows), in every scope."""
-    scopes = [EVERYTHING, ReportScope(municipality=campus.dakar)]
+    scopes = [EVERYTHING, LearnerScope(municipality=campus.dakar)]
 
     def measure():
         return (

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("ma-ville/export.csv", views.city_staff_csv, name="city_staff_csv"),
+]
