@@ -191,7 +191,12 @@ class CertificateBatchIndexView(generic.IndexView):
     add_item_label = _("Start a batch")
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("course", "requested_by")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("course", "requested_by")
+            .with_progress()
+        )
 
 
 class CertificateBatchViewSet(ReadOnlyListingViewSet):
@@ -243,6 +248,11 @@ class CertificateBatchViewSet(ReadOnlyListingViewSet):
                 "<int:pk>/",
                 self.construct_view(admin_views.CertificateBatchDetailView),
                 name="detail",
+            ),
+            path(
+                "<int:pk>/resume/",
+                self.construct_view(admin_views.CertificateBatchResumeView),
+                name="resume",
             ),
         ]
 

@@ -220,6 +220,28 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 0.5,
 }
+# A message taken by a worker that dies without acknowledging it (acks_late) goes
+# back to the queue after this many seconds. Longer than any task runs (a batch of
+# 1,000 learners takes about a minute), or a slow task would be delivered twice
+# (harmless, every task is idempotent, but wasted). Default: 15 minutes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))
+}
+# Certificate batches nothing has moved for CERTIFICATE_BATCH_STALE_SECONDS (their
+# worker died, their message was lost) are queued again by a sweep that Celery beat
+# runs every CERTIFICATE_BATCH_SWEEP_SECONDS.
+CERTIFICATE_BATCH_STALE_SECONDS = int(
+    os.environ.get("CERTIFICATE_BATCH_STALE_SECONDS", "120")
+)
+CERTIFICATE_BATCH_SWEEP_SECONDS = int(
+    os.environ.get("CERTIFICATE_BATCH_SWEEP_SECONDS", "60")
+)
+CELERY_BEAT_SCHEDULE = {
+    "certificate-batch-sweep": {
+        "task": "certificates.tasks.certificate_batch_sweep_task",
+        "schedule": float(CERTIFICATE_BATCH_SWEEP_SECONDS),
+    },
+}
 
 WAGTAIL_SITE_NAME = "Campus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
