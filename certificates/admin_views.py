@@ -451,11 +451,9 @@ class CertificateIssueView(CertificateAdminView):
         user, course = form.cleaned_data["learner"], form.cleaned_data["course"]
         lift = form.cleaned_data["lift_revocation"]
         names = {"learner": learner_label(user), "course": course.title}
-        eligibility = certificate_eligibility_get(user=user, course=course)
-        if eligibility.revoked is not None and lift:
-            eligibility = certificate_eligibility_get(
-                user=user, course=course, lift_revocation=True
-            )
+        eligibility = certificate_eligibility_get(
+            user=user, course=course, lift_revocation=lift
+        )
         if eligibility.refusal:
             if eligibility.revoked is not None:
                 messages.warning(
@@ -615,7 +613,7 @@ class CertificateBatchDetailView(CertificateBatchMixin, CertificateAdminView):
         Outcome = CertificateBatchItem.Outcome
         items = list(
             batch.items.exclude(outcome=Outcome.PENDING)
-            .select_related("certificate", "revoked_certificate")
+            .select_related("certificate", "revoked_certificate__revoked_by")
             .order_by("processed_at", "pk")
         )
         context.update(
