@@ -194,17 +194,17 @@ def _learners_timed(chunks: _Chunks):
     """Time every learner of a batch run (wraps the batch's per-learner step)."""
     from certificates import batches
 
-    original = batches._learner_process
+    original = batches._item_process
 
     def timed(**kwargs):
         with chunks.one():
             original(**kwargs)
 
-    batches._learner_process = timed
+    batches._item_process = timed
     try:
         yield
     finally:
-        batches._learner_process = original
+        batches._item_process = original
 
 
 def run_certificates(data: dict, count: int = CERT_COUNT) -> dict:

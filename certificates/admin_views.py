@@ -21,6 +21,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,14 +30,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from certificates.batches import (
-    ISSUED,
     certificate_batch_create,
     certificate_batch_plan,
+    certificate_batch_resume,
     learner_label,
 )
-from certificates.models import Certificate, CertificateBatch
+from certificates.models import Certificate, CertificateBatch, CertificateBatchItem
 from certificates.rendering import verification_url
-from certificates.selectors import certificate_refusal_get
+from certificates.selectors import (
+    blocking_revocation_get,
+    certificate_eligibility_get,
+)
 from certificates.services import (
     CertificateError,
     certificate_issue,
@@ -90,6 +94,12 @@ class CertificateIssueForm(forms.Form):
         label=gettext_lazy("Learner's e-mail address"),
         max_length=254,
         error_messages={"required": gettext_lazy("Give the learner's e-mail address.")},
+    )
+    lift_revocation = forms.BooleanField(
+        label=gettext_lazy(
+            "I have read the revocation above and issue a new certificate anyway"
+        ),
+        required=False,
     )
 
     def __init__(self, *args, scope: LearnerScope, **kwargs):
@@ -284,6 +294,15 @@ class CertificateDetailView(CertificateObjectMixin, CertificateAdminView):
             certificate=certificate,
             learner=certificate.user,
             can_change=certificate.is_valid and self.user_has_permission("change"),
+            can_issue_again=certificate.state == Certificate.State.REVOKED
+            and self.user_has_permission("add")
+            and blocking_revocation_get(
+                user=certificate.user, course=certificate.course
+            )
+            == certificate,
+            issue_again_query=urlencode(
+                {"course": certificate.course_id, "learner": certificate.user.email}
+            ),
             verification_url=verification_url(certificate.code),
             supersedes=list(certificate.supersedes.order_by("-issued_at")),
         )
@@ -413,27 +432,43 @@ class CertificatePdfView(CertificateObjectMixin, CertificateAdminView):
 
 class CertificateIssueView(CertificateAdminView):
     """Issue one learner's certificate; a learner who does not qualify is told why
-    and nothing is written. "Check" only tells whether the learner qualifies."""
+    and nothing is written. "Check" only tells whether the learner qualifies.
+
+    A learner whose certificate was revoked is shown the revocation (date, reason,
+    who); only ticking the confirmation issues a new certificate, which lifts it.
+    """
 
     permission_required = "add"
     http_method_names = ["get", "post"]
     template_name = "certificates/admin/certificate_issue.html"
     page_title = gettext_lazy("Issue a certificate")
 
-    def get_context_data(self, form=None, refusal=None, **kwargs):
+    def get_context_data(self, form=None, refusal=None, revoked=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            form=form
-            or CertificateIssueForm(
-                scope=self.scope,
-                initial={
-                    "course": self.request.GET.get("course"),
-                    "learner": self.request.GET.get("learner"),
-                },
-            ),
-            refusal=refusal,
+        form = form or CertificateIssueForm(
+            scope=self.scope,
+            initial={
+                "course": self.request.GET.get("course"),
+                "learner": self.request.GET.get("learner"),
+            },
         )
+        if revoked is None and not form.is_bound:
+            revoked = self._revoked_for_initial(form)
+        context.update(form=form, refusal=refusal, revoked=revoked)
         return context
+
+    def _revoked_for_initial(self, form) -> Certificate | None:
+        """The revocation of the learner and course given in the link (the
+        "Issue a new certificate" button of a revoked certificate), shown at once."""
+        course_id = str(form.initial.get("course") or "")
+        email = form.initial.get("learner") or ""
+        if not course_id.isdigit() or not email:
+            return None
+        course = courses_with_rule().filter(pk=int(course_id)).first()
+        user = self.scope.learners(User.objects.filter(email__iexact=email)).first()
+        if course is None or user is None:
+            return None
+        return blocking_revocation_get(user=user, course=course)
 
     def post(self, request, *args, **kwargs):
         form = CertificateIssueForm(request.POST, scope=self.scope)
@@ -445,15 +480,28 @@ class CertificateIssueView(CertificateAdminView):
             )
             return self.render_with(400, form=form)
         user, course = form.cleaned_data["learner"], form.cleaned_data["course"]
+        lift = form.cleaned_data["lift_revocation"]
         names = {"learner": learner_label(user), "course": course.title}
-        refusal = certificate_refusal_get(user=user, course=course)
-        if refusal:
+        eligibility = certificate_eligibility_get(
+            user=user, course=course, lift_revocation=lift
+        )
+        if eligibility.refusal:
+            if eligibility.revoked is not None:
+                messages.warning(
+                    request,
+                    _(
+                        "The certificate of %(learner)s for “%(course)s” was revoked: "
+                        "read the revocation, then confirm to issue a new one."
+                    )
+                    % names,
+                )
+                return self.render_with(400, form=form, revoked=eligibility.revoked)
             messages.error(
                 request,
                 _("No certificate was issued to %(learner)s: %(reason)s")
-                % {**names, "reason": refusal},
+                % {**names, "reason": eligibility.refusal},
             )
-            return self.render_with(400, form=form, refusal=refusal)
+            return self.render_with(400, form=form, refusal=eligibility.refusal)
         if request.POST.get("action") == "check":
             messages.info(
                 request,
@@ -462,7 +510,7 @@ class CertificateIssueView(CertificateAdminView):
             return self.render_with(form=form)
         try:
             certificate = certificate_issue(
-                user=user, course=course, issued_by=request.user
+                user=user, course=course, issued_by=request.user, lift_revocation=lift
             )
         except CertificateError as error:
             messages.error(request, str(error))
@@ -536,9 +584,18 @@ class CertificateBatchCreateView(CertificateAdminView):
                 course=course,
                 user_ids=user_ids or [],
                 scope=learners_form.cleaned_data["scope"],
-                plan=[(learner_label(user), reason) for user, reason in plan],
-                to_issue=sum(1 for _user, reason in plan if reason is None),
-                to_skip=sum(1 for _user, reason in plan if reason is not None),
+                plan=[
+                    (learner_label(entry.user), entry.reason)
+                    for entry in plan
+                    if entry.revoked is None
+                ],
+                revoked=[
+                    (learner_label(entry.user), entry.revoked, entry.reason)
+                    for entry in plan
+                    if entry.revoked is not None
+                ],
+                to_issue=sum(1 for entry in plan if entry.reason is None),
+                to_skip=sum(1 for entry in plan if entry.reason is not None),
             )
         try:
             batch = certificate_batch_create(
@@ -556,15 +613,10 @@ class CertificateBatchCreateView(CertificateAdminView):
         return redirect("certificate_batches:detail", batch.pk)
 
 
-class CertificateBatchDetailView(CertificateAdminView):
-    """A batch's progress (the page reloads itself every 2 seconds until the batch is
-    done, no JavaScript needed), then its report."""
+class CertificateBatchMixin:
+    """A batch's screens; batches span every city, so a city-scoped user has none."""
 
-    model = CertificateBatch
-    any_permission_required = ["add", "change", "delete", "view"]
     whole_scope_only = True
-    template_name = "certificates/admin/batch_detail.html"
-    header_icon = "tasks"
 
     @cached_property
     def batch(self) -> CertificateBatch:
@@ -573,22 +625,63 @@ class CertificateBatchDetailView(CertificateAdminView):
             pk=self.kwargs["pk"],
         )
 
+    def detail_url(self) -> str:
+        return reverse("certificate_batches:detail", args=[self.batch.pk])
+
+
+class CertificateBatchDetailView(CertificateBatchMixin, CertificateAdminView):
+    """A batch's progress (the page reloads itself every 2 seconds until the batch is
+    done, no JavaScript needed), then its report; certificate admins may resume an
+    unfinished batch."""
+
+    model = CertificateBatch
+    any_permission_required = ["add", "change", "delete", "view"]
+    template_name = "certificates/admin/batch_detail.html"
+    header_icon = "tasks"
+
     def get_page_title(self):
         return _("Batch: %(course)s") % {"course": self.batch.course.title}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.batch
-        report = batch.report or []
+        progress = batch.progress
+        Outcome = CertificateBatchItem.Outcome
+        items = list(
+            batch.items.exclude(outcome=Outcome.PENDING)
+            .select_related("certificate", "revoked_certificate__revoked_by")
+            .order_by("processed_at", "pk")
+        )
         context.update(
             batch=batch,
-            done=batch.state == CertificateBatch.State.DONE,
-            percent=round(100 * batch.processed / batch.total) if batch.total else 0,
-            issued_entries=[
-                entry for entry in report if entry.get("outcome") == ISSUED
-            ],
-            skipped_entries=[
-                entry for entry in report if entry.get("outcome") != ISSUED
-            ],
+            progress=progress,
+            done=not progress.pending,
+            can_resume=bool(progress.pending) and self.user_has_permission("add"),
+            percent=round(100 * progress.processed / progress.total)
+            if progress.total
+            else 0,
+            issued_entries=[item for item in items if item.outcome == Outcome.ISSUED],
+            skipped_entries=[item for item in items if item.outcome == Outcome.SKIPPED],
+            blocked_entries=[item for item in items if item.outcome == Outcome.BLOCKED],
         )
         return context
+
+
+class CertificateBatchResumeView(CertificateBatchMixin, CertificateAdminView):
+    """ "Resume" (POST): queue a new run of an unfinished batch, e.g. after its worker
+    died; the learners already processed are not processed again."""
+
+    model = CertificateBatch
+    permission_required = "add"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if certificate_batch_resume(batch=self.batch):
+            messages.success(
+                request,
+                _("The batch for “%(course)s” is resumed.")
+                % {"course": self.batch.course.title},
+            )
+        else:
+            messages.info(request, _("This batch is done: there is nothing to resume."))
+        return redirect(self.detail_url())

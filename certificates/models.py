@@ -1,11 +1,13 @@
 """Certificate designs, the rule of each course, issued certificates and batches."""
 
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -293,6 +295,12 @@ class Certificate(models.Model):
         verbose_name=_("superseded by"),
     )
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf_sha256 = models.CharField(
+        _("PDF checksum (SHA-256)"),
+        max_length=64,
+        blank=True,
+        help_text=_("Of the stored PDF, taken when it was rendered."),
+    )
     # Learner records, not content: Wagtail's reference index has nothing to learn here.
     wagtail_reference_index_ignore = True
     badge_salt = models.CharField(_("badge salt"), max_length=32, editable=False)
@@ -320,10 +328,42 @@ class Certificate(models.Model):
         return self.state == self.State.VALID
 
 
+class BatchProgress(NamedTuple):
+    """A batch's counts, computed from its items."""
+
+    total: int
+    pending: int
+    issued: int
+    skipped: int
+    blocked: int
+
+    @property
+    def processed(self) -> int:
+        return self.total - self.pending
+
+
+class CertificateBatchQuerySet(models.QuerySet):
+    def with_progress(self):
+        """Annotate each batch with its item counts (one query for a listing)."""
+        Outcome = CertificateBatchItem.Outcome
+        return self.annotate(
+            items_total=models.Count("items"),
+            **{
+                f"items_{outcome.value}": models.Count(
+                    "items", filter=models.Q(items__outcome=outcome)
+                )
+                for outcome in Outcome
+            },
+        )
+
+
 class CertificateBatch(models.Model):
     """A batch of certificates a certificate admin asked for; a Celery task fills it.
 
-    ``report`` lists each learner with the outcome: issued, or skipped with the reason.
+    The learners are recorded as items when the batch is created; its state and
+    progress are counted from the items' outcomes (nothing else to drift): done when
+    no item is pending. A run that dies half-way is picked up again by the periodic
+    sweep or the "Resume" button, and goes on with the pending items only.
     """
 
     class State(models.TextChoices):
@@ -350,17 +390,16 @@ class CertificateBatch(models.Model):
         blank=True,
         help_text=_("Empty: every learner who qualifies."),
     )
-    state = models.CharField(
-        _("state"), max_length=8, choices=State.choices, default=State.QUEUED
-    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    total = models.PositiveIntegerField(_("learners"), default=0)
-    processed = models.PositiveIntegerField(_("processed"), default=0)
-    issued = models.PositiveIntegerField(_("issued"), default=0)
-    skipped = models.PositiveIntegerField(_("skipped"), default=0)
-    report = models.JSONField(_("report"), default=list, blank=True)
+    enqueued_at = models.DateTimeField(
+        _("last queued at"),
+        null=True,
+        blank=True,
+        help_text=_("When a run of this batch was last queued (start or resume)."),
+    )
     wagtail_reference_index_ignore = True
+
+    objects = CertificateBatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("certificate batch")
@@ -369,3 +408,162 @@ class CertificateBatch(models.Model):
 
     def __str__(self):
         return f"{self.course} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @cached_property
+    def progress(self) -> BatchProgress:
+        """The counts of the items (from ``with_progress()`` when annotated)."""
+        Outcome = CertificateBatchItem.Outcome
+        if hasattr(self, "items_total"):
+            counts = {o.value: getattr(self, f"items_{o.value}") for o in Outcome}
+            total = self.items_total
+        else:
+            counts = dict.fromkeys((o.value for o in Outcome), 0)
+            for outcome, count in (
+                self.items.order_by()
+                .values_list("outcome")
+                .annotate(models.Count("pk"))
+            ):
+                counts[outcome] = count
+            total = sum(counts.values())
+        return BatchProgress(
+            total=total,
+            pending=counts[Outcome.PENDING],
+            issued=counts[Outcome.ISSUED],
+            skipped=counts[Outcome.SKIPPED],
+            blocked=counts[Outcome.BLOCKED],
+        )
+
+    @property
+    def state(self) -> str:
+        progress = self.progress
+        if not progress.pending:
+            return self.State.DONE
+        return self.State.RUNNING if progress.processed else self.State.QUEUED
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+    @property
+    def total(self) -> int:
+        return self.progress.total
+
+    @property
+    def processed(self) -> int:
+        return self.progress.processed
+
+    @property
+    def issued(self) -> int:
+        return self.progress.issued
+
+    @property
+    def skipped(self) -> int:
+        """Learners who got no certificate (revoked ones included)."""
+        return self.progress.skipped + self.progress.blocked
+
+    @cached_property
+    def finished_at(self):
+        """When the last item was processed (None while any is pending)."""
+        if self.progress.pending:
+            return None
+        last = self.items.aggregate(last=models.Max("processed_at"))["last"]
+        return last or self.created_at
+
+    @property
+    def report(self) -> list[dict]:
+        """The processed items as plain dicts (user_id, name, email, outcome, reason,
+        code, certificate_id), in processing order; for scripts and the command."""
+        entries = []
+        for item in (
+            self.items.exclude(outcome=CertificateBatchItem.Outcome.PENDING)
+            .select_related("certificate")
+            .order_by("processed_at", "pk")
+        ):
+            entry = {
+                "user_id": item.user_id,
+                "name": item.name,
+                "email": item.email,
+                "outcome": item.outcome,
+            }
+            if item.certificate_id and item.outcome == item.Outcome.ISSUED:
+                entry.update(
+                    code=item.certificate.code, certificate_id=str(item.certificate_id)
+                )
+            else:
+                entry["reason"] = item.reason
+            entries.append(entry)
+        return entries
+
+
+class CertificateBatchItem(models.Model):
+    """One learner of a batch and what the batch did for them.
+
+    Written pending when the batch is created; its outcome is set in the same
+    transaction as the certificate it issues, so a crash leaves it pending (and
+    the learner is processed again, once) or done (never twice).
+    """
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ISSUED = "issued", _("Issued")
+        SKIPPED = "skipped", _("Skipped")
+        BLOCKED = "blocked", _("Blocked by a revocation")
+
+    batch = models.ForeignKey(
+        CertificateBatch,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("batch"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("learner"),
+    )
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=8, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("certificate"),
+    )
+    revoked_certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked certificate"),
+        help_text=_("The revoked certificate that blocked this learner."),
+    )
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("batch item")
+        verbose_name_plural = _("batch items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "user"], name="batch_item_one_per_learner"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome="pending", processed_at__isnull=True)
+                | (~models.Q(outcome="pending") & models.Q(processed_at__isnull=False)),
+                name="batch_item_processed_when_not_pending",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["batch", "outcome"], name="batch_item_outcome"),
+        ]
+
+    def __str__(self):
+        return f"{self.email or self.user_id}: {self.outcome}"

@@ -1,8 +1,10 @@
 """Reads for certificates: who qualifies, overall scores, lookups by code."""
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_normalize
@@ -49,32 +51,100 @@ def certificate_rule_get(*, course: CoursePage) -> CertificateRule | None:
     )
 
 
-def certificate_refusal_get(
-    *, user: User, course: CoursePage, rule: CertificateRule | None = None
-) -> str | None:
-    """Why the learner cannot get the course's certificate now (None: they qualify)."""
+class CertificateEligibility(NamedTuple):
+    """Whether a learner may get a course's certificate now.
+
+    ``refusal``: why not (None: they qualify). ``revoked``: the revoked certificate
+    that blocks them, when that is the reason (only a certificate admin's explicit
+    single issue lifts it).
+    """
+
+    refusal: str | None
+    revoked: Certificate | None = None
+
+
+def blocking_revocation_get(*, user: User, course: CoursePage) -> Certificate | None:
+    """The learner's revoked certificate for the course when it is their latest one.
+
+    A revocation blocks every automatic and batch issue until a certificate admin
+    issues a new certificate on purpose (which is then the latest).
+    """
+    latest = (
+        Certificate.objects.filter(user=user, course=course)
+        .select_related("revoked_by")
+        .order_by("-issued_at")
+        .first()
+    )
+    if latest is not None and latest.state == Certificate.State.REVOKED:
+        return latest
+    return None
+
+
+def revocation_refusal(certificate: Certificate) -> str:
+    """The reason shown for a learner blocked by a revoked certificate."""
+    revoked_at = certificate.revoked_at
+    return _(
+        "Certificate %(code)s was revoked on %(date)s by %(person)s: “%(reason)s”. "
+        "It is not issued again automatically or in a batch; only a certificate "
+        "admin can issue a new one, from the single issue page."
+    ) % {
+        "code": certificate.code,
+        "date": formats.date_format(timezone.localtime(revoked_at), "j F Y")
+        if revoked_at
+        else "—",
+        "person": certificate.revoked_by or _("an account since deleted"),
+        "reason": certificate.revocation_reason,
+    }
+
+
+def certificate_eligibility_get(
+    *,
+    user: User,
+    course: CoursePage,
+    rule: CertificateRule | None = None,
+    lift_revocation: bool = False,
+) -> CertificateEligibility:
+    """The one rule of who may get a course's certificate, asked by every way of
+    issuing (automatic on completion, batches and their previews, the command line,
+    the single issue page).
+
+    ``lift_revocation``: a certificate admin confirmed a new issue despite a revoked
+    certificate (the single issue page only).
+    """
     rule = rule or certificate_rule_get(course=course)
     if rule is None:
-        return _("This course has no certificate design.")
+        return CertificateEligibility(_("This course has no certificate design."))
     if Certificate.objects.filter(
         user=user, course=course, state=Certificate.State.VALID
     ).exists():
-        return _("Already holds a valid certificate for this course.")
+        return CertificateEligibility(
+            _("Already holds a valid certificate for this course.")
+        )
+    if not lift_revocation:
+        revoked = blocking_revocation_get(user=user, course=course)
+        if revoked is not None:
+            return CertificateEligibility(revocation_refusal(revoked), revoked)
     enrollment = Enrollment.objects.filter(user=user, course=course).first()
     if enrollment is None:
-        return _("Not enrolled in this course.")
+        return CertificateEligibility(_("Not enrolled in this course."))
     if enrollment.completed_at is None:
-        return _("Has not completed the course.")
+        return CertificateEligibility(_("Has not completed the course."))
     if rule.min_score is not None:
         score = overall_quiz_score_get(user=user, course=course)
         if score is not None and score < rule.min_score:
-            return _(
-                "Overall quiz score %(score)s %% is below the minimum %(min)s %%."
-            ) % {
-                "score": score.normalize(),
-                "min": rule.min_score,
-            }
-    return None
+            return CertificateEligibility(
+                _("Overall quiz score %(score)s %% is below the minimum %(min)s %%.")
+                % {"score": score.normalize(), "min": rule.min_score}
+            )
+    return CertificateEligibility(None)
+
+
+def certificate_refusal_get(
+    *, user: User, course: CoursePage, rule: CertificateRule | None = None
+) -> str | None:
+    """Why the learner cannot get the course's certificate now (None: they qualify);
+    see ``certificate_eligibility_get``."""
+    return certificate_eligibility_get(user=user, course=course, rule=rule).refusal
 
 
 def rule_issues_automatically(rule: CertificateRule | None) -> bool:
@@ -114,7 +184,8 @@ def learner_course_certificate_get(*, user: User, course) -> Certificate | None:
 
 
 def qualifying_learner_list(*, course: CoursePage) -> list[User]:
-    """Learners who completed the course and hold no valid certificate for it."""
+    """Learners who completed the course and hold no valid certificate for it
+    (those blocked by a revocation included: a batch lists them apart)."""
     holds = Certificate.objects.filter(
         user=OuterRef("pk"), course=course, state=Certificate.State.VALID
     )
@@ -129,12 +200,16 @@ def qualifying_learner_list(*, course: CoursePage) -> list[User]:
 
 
 __all__ = [
+    "CertificateEligibility",
+    "blocking_revocation_get",
     "certificate_by_code_get",
+    "certificate_eligibility_get",
     "certificate_refusal_get",
     "certificate_rule_get",
     "learner_certificate_list",
     "learner_course_certificate_get",
     "overall_quiz_score_get",
     "qualifying_learner_list",
+    "revocation_refusal",
     "rule_issues_automatically",
 ]

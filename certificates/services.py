@@ -7,6 +7,7 @@ nothing is lost. A missing PDF is also rendered again from the frozen data on
 download.
 """
 
+import hashlib
 import logging
 import secrets
 from decimal import Decimal
@@ -29,7 +30,7 @@ from certificates.rendering import (
     verification_url,
 )
 from certificates.selectors import (
-    certificate_refusal_get,
+    certificate_eligibility_get,
     certificate_rule_get,
     overall_quiz_score_get,
     rule_issues_automatically,
@@ -131,11 +132,18 @@ def _after_issue(certificate: Certificate) -> None:
 
 @transaction.atomic
 def certificate_issue(
-    *, user: User, course: CoursePage, issued_by: User | None = None, now=None
+    *,
+    user: User,
+    course: CoursePage,
+    issued_by: User | None = None,
+    now=None,
+    lift_revocation: bool = False,
 ) -> Certificate:
     """Issue the course's certificate to the learner (idempotent: an existing valid
     certificate is returned). Raises CertificateError with the reason when the
-    learner does not qualify (course not completed, score below the minimum…)."""
+    learner does not qualify (course not completed, score below the minimum, a
+    revoked certificate…). ``lift_revocation``: a certificate admin confirmed this
+    issue despite the learner's revoked certificate (the single issue page only)."""
     now = now or timezone.now()
     enrollment = (
         Enrollment.objects.select_for_update().filter(user=user, course=course).first()
@@ -146,7 +154,9 @@ def certificate_issue(
     if existing is not None:
         return existing
     rule = certificate_rule_get(course=course)
-    refusal = certificate_refusal_get(user=user, course=course, rule=rule)
+    refusal = certificate_eligibility_get(
+        user=user, course=course, rule=rule, lift_revocation=lift_revocation
+    ).refusal
     if refusal:
         raise CertificateError(refusal)
     data = _frozen_data(user=user, course=course, rule=rule, enrollment=enrollment)
@@ -251,35 +261,49 @@ def certificate_revoke(
     if locked.pdf:
         name = locked.pdf.name
         transaction.on_commit(lambda: locked.pdf.storage.delete(name))
-        Certificate.objects.filter(pk=locked.pk).update(pdf="")
-        locked.pdf = ""
+        Certificate.objects.filter(pk=locked.pk).update(pdf="", pdf_sha256="")
+        locked.pdf, locked.pdf_sha256 = "", ""
     return locked
 
 
 def certificate_pdf_render(*, certificate: Certificate) -> bytes:
-    """The certificate's PDF, rendered from its frozen data and stored (idempotent)."""
+    """The certificate's PDF, rendered from its frozen data and stored with its
+    SHA-256 checksum (idempotent)."""
     document = certificate_html(
         data=certificate.data, code=certificate.code, state=certificate.state
     )
     content = pdf_from_html(document)
+    checksum = hashlib.sha256(content).hexdigest()
     name = f"certificates/{certificate.code}.pdf"
     storage = Certificate._meta.get_field("pdf").storage
     if storage.exists(name):
         storage.delete(name)
     stored = storage.save(name, ContentFile(content))
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=stored)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        pdf=stored, pdf_sha256=checksum
+    )
     certificate.pdf.name = stored
+    certificate.pdf_sha256 = checksum
     return content
 
 
 def certificate_pdf_get(*, certificate: Certificate) -> bytes:
-    """The stored PDF, or a new rendering when the file is missing."""
-    if certificate.pdf:
+    """The stored PDF when its checksum matches the one taken at rendering;
+    otherwise (missing, damaged or never checked file) a new rendering from the
+    frozen data, which replaces it."""
+    if certificate.pdf and certificate.pdf_sha256:
         try:
             with certificate.pdf.open("rb") as handle:
-                return handle.read()
+                content = handle.read()
         except (FileNotFoundError, OSError):
             logger.warning("PDF of %s missing: rendering it again", certificate.code)
+        else:
+            if hashlib.sha256(content).hexdigest() == certificate.pdf_sha256:
+                return content
+            logger.warning(
+                "PDF of %s does not match its checksum: rendering it again",
+                certificate.code,
+            )
     return certificate_pdf_render(certificate=certificate)
 
 

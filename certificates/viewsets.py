@@ -201,7 +201,12 @@ class CertificateBatchIndexView(admin_views.LearnerScopeMixin, generic.IndexView
     whole_scope_only = True
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("course", "requested_by")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("course", "requested_by")
+            .with_progress()
+        )
 
 
 class CertificateBatchViewSet(ReadOnlyListingViewSet):
@@ -253,6 +258,11 @@ class CertificateBatchViewSet(ReadOnlyListingViewSet):
                 "<int:pk>/",
                 self.construct_view(admin_views.CertificateBatchDetailView),
                 name="detail",
+            ),
+            path(
+                "<int:pk>/resume/",
+                self.construct_view(admin_views.CertificateBatchResumeView),
+                name="resume",
             ),
         ]
 

@@ -238,9 +238,11 @@ CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": CELERY_BROKER_TIMEOUT,
     "socket_timeout": CELERY_BROKER_TIMEOUT,
-    # An unacknowledged task (acks_late) goes back to the queue after this long:
-    # it must be longer than the longest task (a batch of certificates).
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
+    # A message taken by a worker that dies without acknowledging it (acks_late)
+    # goes back to the queue after this many seconds. Longer than any task runs (a
+    # batch of 1,000 learners takes about a minute), or a slow task would be
+    # delivered twice (harmless, every task is idempotent, but wasted).
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900")),
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
@@ -294,6 +296,19 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         # The editor's preview panel frames /admin/…/preview/.
         "frame-ancestors": ["'self'"],
     }
+}
+# Certificate batches nothing has moved for CERTIFICATE_BATCH_STALE_SECONDS (their
+# worker died, their message was lost) are queued again by a sweep that Celery beat
+# runs every CERTIFICATE_BATCH_SWEEP_SECONDS.
+CERTIFICATE_BATCH_STALE_SECONDS = int(
+    os.environ.get("CERTIFICATE_BATCH_STALE_SECONDS", "120")
+)
+CERTIFICATE_BATCH_SWEEP_SECONDS = int(
+    os.environ.get("CERTIFICATE_BATCH_SWEEP_SECONDS", "60")
+)
+CELERY_BEAT_SCHEDULE["certificate-batch-sweep"] = {
+    "task": "certificates.tasks.certificate_batch_sweep_task",
+    "schedule": float(CERTIFICATE_BATCH_SWEEP_SECONDS),
 }
 
 WAGTAIL_SITE_NAME = "Campus"

@@ -7,11 +7,13 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from certificates.models import (
     Certificate,
     CertificateBatch,
+    CertificateBatchItem,
     CertificateRule,
     CertificateTemplate,
     IssueMode,
@@ -252,18 +254,79 @@ def test_batch_of_chosen_learners_reports_each_skip_with_its_reason(
     assert Certificate.objects.get(pk=existing.pk).is_valid
 
 
+def _batch_with_items(course, requester, pending=3, issued=1):
+    batch = CertificateBatch.objects.create(course=course, requested_by=requester)
+    now = timezone.now()
+    for index in range(pending + issued):
+        user = UserFactory()
+        CertificateBatchItem.objects.create(
+            batch=batch,
+            user=user,
+            email=user.email,
+            outcome="issued" if index < issued else "pending",
+            processed_at=now if index < issued else None,
+        )
+    return batch
+
+
 def test_progress_page_refreshes_itself_until_the_batch_is_done(client, admin, manual):
-    batch = CertificateBatch.objects.create(
-        course=manual, requested_by=admin, total=4, processed=1
-    )
+    """The page shows 1 of 4 and reloads itself; once no learner is pending it stops."""
+    batch = _batch_with_items(manual, admin, pending=3, issued=1)
     url = reverse("certificate_batches:detail", args=[batch.pk])
     html = client.get(url).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in html
     assert 'value="1"' in html and 'max="4"' in html
-    CertificateBatch.objects.filter(pk=batch.pk).update(
-        state=CertificateBatch.State.DONE, processed=4
+    batch.items.filter(outcome="pending").update(
+        outcome="skipped", processed_at=timezone.now()
     )
-    assert 'http-equiv="refresh"' not in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert 'http-equiv="refresh"' not in html
+    assert "Terminé" in html
+
+
+def test_resume_button_finishes_a_stuck_batch_each_learner_once(
+    client, admin, manual, awa, django_capture_on_commit_callbacks
+):
+    """A batch left at "1 of 2" by a dead worker: "Reprendre" processes only Awa."""
+    batch = _batch_with_items(manual, admin, pending=0, issued=1)
+    CertificateBatchItem.objects.create(batch=batch, user=awa, email=awa.email)
+    url = reverse("certificate_batches:detail", args=[batch.pk])
+    html = client.get(url).content.decode()
+    assert "Reprendre" in html
+    resume = reverse("certificate_batches:resume", args=[batch.pk])
+    assert client.get(resume).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resume)
+    assert response.status_code == 302 and response["Location"] == url
+    assert Certificate.objects.filter(user=awa, course=manual).count() == 1
+    batch = CertificateBatch.objects.get(pk=batch.pk)
+    assert (batch.state, batch.processed, batch.issued) == ("done", 2, 2)
+    html = client.get(url).content.decode()
+    assert "Reprendre" not in html
+
+
+def test_resume_is_refused_to_trainers_and_without_csrf(client, manual, awa):
+    """Only certificate admins resume a batch, and only with the CSRF token."""
+    batch = _batch_with_items(manual, None, pending=0, issued=0)
+    CertificateBatchItem.objects.create(batch=batch, user=awa, email=awa.email)
+    resume = reverse("certificate_batches:resume", args=[batch.pk])
+    trainer = UserFactory()
+    role_grant(user=trainer, role=Role.TRAINER)
+    client.force_login(trainer)
+    assert client.post(resume).status_code in (302, 403)
+    assert (
+        "Reprendre"
+        not in client.get(
+            reverse("certificate_batches:detail", args=[batch.pk])
+        ).content.decode()
+    )
+    admin = UserFactory()
+    role_grant(user=admin, role=Role.CERTIFICATE_ADMIN)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(admin)
+    assert strict.post(resume).status_code == 403
+    assert batch.items.filter(outcome="pending").count() == 1
+    assert not Certificate.objects.filter(user=awa).exists()
 
 
 def test_a_batch_without_learners_is_refused(client, admin, awa, manual):

@@ -1,6 +1,7 @@
 """Certificate batches: the plan, the run (issued or skipped with the reason), resuming,
 chosen lists, and the issue_certificates command."""
 
+from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
@@ -13,7 +14,12 @@ from certificates.batches import (
     certificate_batch_plan,
     certificate_batch_run,
 )
-from certificates.models import Certificate, CertificateBatch, IssueMode
+from certificates.models import (
+    Certificate,
+    CertificateBatch,
+    CertificateBatchItem,
+    IssueMode,
+)
 from certificates.selectors import certificate_refusal_get
 from certificates.services import CertificateError, certificate_issue
 from courses.models import CatalogPage, ModulePage
@@ -77,11 +83,11 @@ def test_batch_plan_tells_who_would_be_issued_and_why_others_not(course, people)
     """The plan names each learner with the reason they would be skipped; it writes
     nothing."""
     plan = certificate_batch_plan(course=course)
-    assert [(user, reason is None) for user, reason in plan] == [
+    assert [(user, reason is None) for user, reason, _revoked in plan] == [
         (people["youssef"], False),
         (people["awa"], True),
     ]
-    assert "50" in dict(plan)[people["youssef"]]
+    assert "50" in {entry.user: entry.reason for entry in plan}[people["youssef"]]
     assert not Certificate.objects.exists()
     assert not CertificateBatch.objects.exists()
 
@@ -111,10 +117,8 @@ def test_batch_run_twice_issues_nothing_more(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         batch = certificate_batch_create(course=course, requested_by=requester)
+    """A second run of a finished batch (a redelivered message) changes nothing."""
     report = CertificateBatch.objects.get(pk=batch.pk).report
-    CertificateBatch.objects.filter(pk=batch.pk).update(
-        state=CertificateBatch.State.RUNNING
-    )
     again = certificate_batch_run(batch_id=batch.pk)
     assert again.report == report
     assert (again.processed, again.issued, again.skipped) == (2, 1, 1)
@@ -124,24 +128,20 @@ def test_batch_run_twice_issues_nothing_more(
 def test_interrupted_batch_resumes_with_the_learners_left(course, people, requester):
     """A run stopped after Awa continues with Youssef only."""
     existing = certificate_issue(user=people["awa"], course=course)
-    batch = CertificateBatch.objects.create(
-        course=course,
-        requested_by=requester,
-        state=CertificateBatch.State.RUNNING,
-        total=2,
-        processed=1,
-        issued=1,
-        report=[
-            {
-                "user_id": people["awa"].pk,
-                "name": "Awa Diop",
-                "email": people["awa"].email,
-                "outcome": "issued",
-                "code": existing.code,
-                "certificate_id": str(existing.pk),
-            }
-        ],
+    batch = CertificateBatch.objects.create(course=course, requested_by=requester)
+    CertificateBatchItem.objects.create(
+        batch=batch,
+        user=people["awa"],
+        name="Awa Diop",
+        email=people["awa"].email,
+        outcome="issued",
+        certificate=existing,
+        processed_at=timezone.now(),
     )
+    CertificateBatchItem.objects.create(
+        batch=batch, user=people["youssef"], email=people["youssef"].email
+    )
+    assert (batch.state, batch.processed, batch.total) == ("running", 1, 2)
     done = certificate_batch_run(batch_id=batch.pk)
     assert done.state == CertificateBatch.State.DONE
     assert (done.total, done.processed, done.issued, done.skipped) == (2, 2, 1, 1)
@@ -255,3 +255,63 @@ def test_command_refuses_an_unknown_learner(course, people):
     with pytest.raises(CommandError, match="personne@nulle-part.example"):
         _command("--course", course.slug, "--learner", "personne@nulle-part.example")
     assert not Certificate.objects.exists()
+
+
+# --------------------------------------------------------------------------- crashes
+
+
+def _stuck_batch(course, people, requester, *, at):
+    """A batch whose run died after Awa: Youssef still pending, nothing since ``at``."""
+    batch = CertificateBatch.objects.create(course=course, requested_by=requester)
+    CertificateBatch.objects.filter(pk=batch.pk).update(created_at=at, enqueued_at=at)
+    CertificateBatchItem.objects.create(
+        batch=batch,
+        user=people["awa"],
+        email=people["awa"].email,
+        outcome="skipped",
+        reason="—",
+        processed_at=at,
+    )
+    CertificateBatchItem.objects.create(
+        batch=batch, user=people["youssef"], email=people["youssef"].email
+    )
+    return batch
+
+
+def test_sweep_resumes_a_stuck_batch_and_leaves_a_moving_one(
+    course, people, requester, settings, django_capture_on_commit_callbacks
+):
+    """Nothing moved for longer than the stale delay: queued again and finished;
+    a batch that moved a moment ago is left to its worker."""
+    from certificates.batches import certificate_batch_sweep, stale_batch_list
+
+    settings.CERTIFICATE_BATCH_STALE_SECONDS = 120
+    now = timezone.now()
+    stuck = _stuck_batch(course, people, requester, at=now - timedelta(seconds=121))
+    other = ProfileFactory().user
+    moving = CertificateBatch.objects.create(course=course, requested_by=requester)
+    CertificateBatch.objects.filter(pk=moving.pk).update(
+        created_at=now - timedelta(hours=1), enqueued_at=now - timedelta(seconds=5)
+    )
+    CertificateBatchItem.objects.create(batch=moving, user=other, email=other.email)
+    assert [batch.pk for batch in stale_batch_list(now=now)] == [stuck.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert certificate_batch_sweep(now=now) == [stuck.pk]
+    stuck = CertificateBatch.objects.get(pk=stuck.pk)
+    assert (stuck.state, stuck.processed) == ("done", 2)
+    assert CertificateBatch.objects.get(pk=moving.pk).state == "queued"
+    assert stuck.items.filter(user=people["youssef"]).count() == 1
+
+
+def test_batch_task_is_acknowledged_late_and_requeued_when_its_worker_dies(settings):
+    """The batch message stays in the broker until the run ends, comes back if the
+    worker is killed, and the sweep runs under beat."""
+    from certificates.tasks import certificate_batch_task
+    from config.celery import app
+
+    assert certificate_batch_task.acks_late is True
+    assert certificate_batch_task.reject_on_worker_lost is True
+    assert app.conf.broker_transport_options["visibility_timeout"] > 0
+    sweep = settings.CELERY_BEAT_SCHEDULE["certificate-batch-sweep"]
+    assert sweep["task"] == "certificates.tasks.certificate_batch_sweep_task"
+    assert sweep["task"] in app.tasks

@@ -126,8 +126,12 @@ def test_revocation_records_who_when_and_why(course, learner):
     assert revoked.revoked_at is not None
     with pytest.raises(CertificateError):
         certificate_revoke(certificate=revoked, revoked_by=admin, reason="encore")
-    # A revoked certificate does not block a new one (exactly one *valid* one).
-    assert certificate_issue(user=learner, course=course).is_valid
+    # A revoked certificate blocks a new one until a certificate admin lifts it.
+    with pytest.raises(CertificateError):
+        certificate_issue(user=learner, course=course)
+    assert certificate_issue(
+        user=learner, course=course, issued_by=admin, lift_revocation=True
+    ).is_valid
 
 
 def test_frozen_data_survives_a_renamed_course_and_learner(course, learner):
@@ -185,3 +189,50 @@ def test_only_the_owner_downloads_the_pdf(client, course, learner):
     assert response["Content-Disposition"].endswith(
         f'certificat-{certificate.code}.pdf"'
     )
+
+
+def test_a_corrupted_pdf_is_rendered_again_from_the_frozen_data(
+    client, course, learner
+):
+    """7 bytes of garbage in the stored file: the learner still downloads a real PDF."""
+    import hashlib
+
+    from certificates.services import certificate_pdf_render
+
+    complete(learner, course)
+    certificate = Certificate.objects.get()
+    certificate_pdf_render(certificate=certificate)
+    assert len(certificate.pdf_sha256) == 64
+    with certificate.pdf.open("wb") as handle:
+        handle.write(b"garbage")
+    client.force_login(learner)
+    response = client.get(reverse("certificates:pdf", args=[certificate.pk]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    certificate.refresh_from_db()
+    assert hashlib.sha256(response.content).hexdigest() == certificate.pdf_sha256
+    with certificate.pdf.open("rb") as handle:
+        assert handle.read() == response.content  # the damaged file is replaced
+
+
+def test_an_intact_pdf_is_served_as_stored(client, course, learner):
+    """A file matching its checksum is not rendered again."""
+    from certificates.services import certificate_pdf_render
+
+    complete(learner, course)
+    certificate = Certificate.objects.get()
+    certificate_pdf_render(certificate=certificate)
+    with certificate.pdf.open("rb") as handle:
+        stored = handle.read()
+    client.force_login(learner)
+    from certificates import services
+
+    calls = []
+    original = services.certificate_pdf_render
+    services.certificate_pdf_render = lambda **kw: calls.append(kw) or original(**kw)
+    try:
+        response = client.get(reverse("certificates:pdf", args=[certificate.pk]))
+    finally:
+        services.certificate_pdf_render = original
+    assert response.content == stored
+    assert calls == []

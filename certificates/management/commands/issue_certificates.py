@@ -6,14 +6,16 @@ Without ``--learner``: every learner who completed the course and holds no valid
 certificate for it. The batch runs in this process (not through Celery) and is
 recorded with the others in the admin. One line per learner, then a summary; the
 words "issued", "skipped" and "would issue" stay in English whatever the language,
-for scripts that read them. ``--dry-run`` prints what would happen and writes
-nothing.
+for scripts that read them. Learners whose certificate was revoked are listed apart
+("revoked — …", with the revocation): no batch issues them a new one. ``--dry-run``
+prints what would happen and writes nothing.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from certificates.batches import (
+    BLOCKED,
     ISSUED,
     certificate_batch_create,
     certificate_batch_plan,
@@ -71,6 +73,12 @@ def learners_by_email_list(emails: list[str]) -> list[User]:
     return users
 
 
+def _revoked_count(count: int) -> str:
+    """The summary's revoked count, only when there are some (older scripts read
+    "issued N, skipped N")."""
+    return f", revoked {count}" if count else ""
+
+
 class Command(BaseCommand):
     help = (
         "Issue the certificates of a course to every learner who qualifies, or to "
@@ -117,20 +125,44 @@ class Command(BaseCommand):
     def _plan_print(self, course, user_ids):
         plan = certificate_batch_plan(course=course, user_ids=user_ids)
         issued = skipped = 0
-        for user, reason in plan:
-            if reason is None:
+        revoked = []
+        for entry in plan:
+            if entry.reason is None:
                 issued += 1
-                self.stdout.write(f"would issue — {learner_label(user)}")
+                self.stdout.write(f"would issue — {learner_label(entry.user)}")
+            elif entry.revoked is not None:
+                revoked.append(entry)
             else:
                 skipped += 1
-                self.stdout.write(f"skipped — {learner_label(user)}: {reason}")
-        self.stdout.write(f"would issue {issued}, skipped {skipped} (dry run)")
+                self.stdout.write(
+                    f"skipped — {learner_label(entry.user)}: {entry.reason}"
+                )
+        self._revoked_print(
+            [(learner_label(entry.user), entry.reason) for entry in revoked]
+        )
+        self.stdout.write(
+            f"would issue {issued}, skipped {skipped}{_revoked_count(len(revoked))}"
+            " (dry run)"
+        )
         self.stdout.write(_("Dry run: nothing was written."))
+
+    def _revoked_print(self, lines):
+        if not lines:
+            return
+        self.stdout.write(
+            _(
+                "Certificate revoked (not issued again; only a certificate admin's "
+                "single issue can lift a revocation):"
+            )
+        )
+        for label, reason in lines:
+            self.stdout.write(f"revoked — {label}: {reason}")
 
     def _run(self, course, user_ids):
         batch = certificate_batch_create(
             course=course, requested_by=None, user_ids=user_ids, synchronous=True
         )
+        revoked = []
         for entry in batch.report:
             label = (
                 f"{entry['name']} <{entry['email']}>"
@@ -139,6 +171,13 @@ class Command(BaseCommand):
             )
             if entry["outcome"] == ISSUED:
                 self.stdout.write(f"issued {entry['code']} — {label}")
+            elif entry["outcome"] == BLOCKED:
+                revoked.append((label, entry["reason"]))
             else:
                 self.stdout.write(f"skipped — {label}: {entry['reason']}")
-        self.stdout.write(f"issued {batch.issued}, skipped {batch.skipped}")
+        self._revoked_print(revoked)
+        progress = batch.progress
+        self.stdout.write(
+            f"issued {progress.issued}, skipped {progress.skipped}"
+            f"{_revoked_count(progress.blocked)}"
+        )
