@@ -19,6 +19,7 @@ from wagtail.models import Revision
 
 from courses.models import QuestionBank, QuizPage
 from courses.question_blocks import (
+    BLOCK_BY_QTYPE,
     QuestionStreamBlock,
     question_block_data,
     question_from_block,
@@ -104,9 +105,9 @@ def _question_blocks(
     stream_block = QuestionStreamBlock()
     values, issues = [], []
     for question in questions:
-        block_type, raw = question_block_data(question)
-        child = stream_block.child_blocks[block_type]
+        child = stream_block.child_blocks[BLOCK_BY_QTYPE[question.qtype]]
         try:
+            block_type, raw = question_block_data(question)
             values.append((block_type, child.clean(child.to_python(raw))))
         except ValidationError as error:
             issues.extend(
