@@ -97,10 +97,22 @@ class WeightedChoiceBlock(blocks.StructBlock):
     feedback = blocks.CharBlock(label=_("Feedback"), required=False, max_length=1000)
 
 
+def _new_choice(weight: Decimal) -> dict:
+    """An empty answer of a new question, worth ``weight``."""
+    return {"text": "", "weight": weight, "feedback": ""}
+
+
 class SingleChoiceQuestionBlock(QuestionBlock):
     """One answer to pick among several (radio buttons)."""
 
-    choices = blocks.ListBlock(WeightedChoiceBlock(), label=_("Answers"), min_num=2)
+    # A new question starts with as many answers as it needs (the first one right),
+    # not with one answer and the "at least 2" error at once.
+    choices = blocks.ListBlock(
+        WeightedChoiceBlock(),
+        label=_("Answers"),
+        min_num=2,
+        default=[_new_choice(_HUNDRED), _new_choice(Decimal(0))],
+    )
 
     class Meta:
         icon = "radio-full"
@@ -116,7 +128,12 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 class MultipleChoiceQuestionBlock(QuestionBlock):
     """Several answers to tick; weights give partial credit, negative ones penalise."""
 
-    choices = blocks.ListBlock(WeightedChoiceBlock(), label=_("Answers"), min_num=2)
+    choices = blocks.ListBlock(
+        WeightedChoiceBlock(),
+        label=_("Answers"),
+        min_num=2,
+        default=[_new_choice(Decimal(0)), _new_choice(Decimal(0))],
+    )
 
     class Meta:
         icon = "tasks"
@@ -261,7 +278,12 @@ class MatchingPairBlock(blocks.StructBlock):
 class MatchingQuestionBlock(QuestionBlock):
     """Items to match with their answers, among distractors."""
 
-    pairs = blocks.ListBlock(MatchingPairBlock(), label=_("Pairs"), min_num=2)
+    pairs = blocks.ListBlock(
+        MatchingPairBlock(),
+        label=_("Pairs"),
+        min_num=2,
+        default=[{"prompt": "", "answer": ""}, {"prompt": "", "answer": ""}],
+    )
     distractors = blocks.ListBlock(
         blocks.CharBlock(max_length=500),
         label=_("Distractors"),

@@ -89,3 +89,35 @@ def test_gift_export_has_no_editor_markup(client, site_admin):  # noqa: F811
     exported = response.content.decode()
     assert "data-block-key" not in exported
     assert "<p>Le budget<br/>est voté" in exported
+
+
+def test_deeply_nested_html_is_refused_before_parsing():
+    """100,000 nested <div> are refused at once with their line; nothing is written."""
+    text = "Première ?{T}\n\nQ " + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "{T}"
+    with translation.override("en"):
+        result = questions_import(text=text, fmt="gift", bank_name="Banque")
+        assert [issue_text(issue) for issue in result.issues] == [
+            "line 3: The HTML here nests more than 30 elements deep: simplify the "
+            "markup of this question."
+        ]
+    assert not QuestionBank.objects.exists()
+
+
+def test_too_many_questions_are_refused_before_parsing():
+    """A file of 48,103 questions is refused with the limit; no bank is created."""
+    text = "\n\n".join(f"Q{n} ?{{=a ~b}}" for n in range(48_103))
+    with translation.override("en"):
+        result = questions_import(text=text, fmt="gift", bank_name="Banque")
+        assert [issue.message for issue in result.issues] == [
+            "This file holds about 48103 questions; one import takes 2000 at most: "
+            "split the file."
+        ]
+    assert not QuestionBank.objects.exists()
+
+
+def test_oversized_text_is_refused_on_the_command_line_too():
+    """Over 2 MB is refused by the import service itself, whatever the caller."""
+    text = "Q ?{T}\n\n" + "x" * (2 * 1024 * 1024)
+    result = questions_import(text=text, fmt="gift", bank_name="Banque")
+    assert not result.ok and "2,0" in result.issues[0].message
+    assert not QuestionBank.objects.exists()
