@@ -6,20 +6,827 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0005_question_bank_entries'),
+        ("courses", "0005_question_bank_entries"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='questionbank',
-            name='questions',
-            field=wagtail.fields.StreamField([('single_choice', 10), ('multiple_choice', 12), ('true_false', 16), ('short_answer', 21), ('numerical', 28), ('matching', 35), ('essay', 37), ('description', 41)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'A short name for you, shown in statistics (not to learners).', 'label': 'Title', 'max_length': 200, 'required': False}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'image'], 'label': 'Question'}), 2: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'default': Decimal('1'), 'label': 'Marks', 'max_digits': 6, 'min_value': 0}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'help_text': 'Shown to every learner after the attempt, whatever they answered.', 'label': 'General feedback', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'In a question bank, the category quizzes draw random questions from.', 'label': 'Category', 'max_length': 200, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 1000}), 6: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 5, 'default': Decimal('0'), 'help_text': '100 for a right answer, 0 for a wrong one; partial or negative.', 'label': 'Weight (%)', 'max_digits': 8, 'max_value': 100, 'min_value': -100}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback', 'max_length': 1000, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 5), ('weight', 6), ('feedback', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'default': [{'feedback': '', 'text': '', 'weight': Decimal('100')}, {'feedback': '', 'text': '', 'weight': Decimal('0')}], 'label': 'Answers', 'min_num': 2}), 10: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('choices', 9)]], {}), 11: ('wagtail.blocks.ListBlock', (8,), {'default': [{'feedback': '', 'text': '', 'weight': Decimal('0')}, {'feedback': '', 'text': '', 'weight': Decimal('0')}], 'label': 'Answers', 'min_num': 2}), 12: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('choices', 11)]], {}), 13: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('true', 'True'), ('false', 'False')], 'label': 'Right answer'}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback to “true”', 'max_length': 1000, 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback to “false”', 'max_length': 1000, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answer', 13), ('feedback_true', 14), ('feedback_false', 15)]], {}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Case, accents and spaces are ignored; * stands for anything.', 'label': 'Accepted answer', 'max_length': 500}), 18: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 5, 'default': Decimal('100'), 'label': 'Weight (%)', 'max_digits': 8, 'max_value': 100, 'min_value': 0}), 19: ('wagtail.blocks.StructBlock', [[('text', 17), ('weight', 18), ('feedback', 7)]], {}), 20: ('wagtail.blocks.ListBlock', (19,), {'label': 'Accepted answers', 'min_num': 1}), 21: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answers', 20)]], {}), 22: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'Value', 'max_digits': 20, 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': '± tolerance', 'max_digits': 20, 'min_value': 0, 'required': False}), 24: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'or from', 'max_digits': 20, 'required': False}), 25: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'to', 'max_digits': 20, 'required': False}), 26: ('wagtail.blocks.StructBlock', [[('value', 22), ('tolerance', 23), ('minimum', 24), ('maximum', 25), ('weight', 18), ('feedback', 7)]], {}), 27: ('wagtail.blocks.ListBlock', (26,), {'label': 'Accepted numbers', 'min_num': 1}), 28: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answers', 27)]], {}), 29: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 1000}), 30: ('wagtail.blocks.CharBlock', (), {'label': 'Matches', 'max_length': 500}), 31: ('wagtail.blocks.StructBlock', [[('prompt', 29), ('answer', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'default': [{'answer': '', 'prompt': ''}, {'answer': '', 'prompt': ''}], 'label': 'Pairs', 'min_num': 2}), 33: ('wagtail.blocks.CharBlock', (), {'max_length': 500}), 34: ('wagtail.blocks.ListBlock', (33,), {'default': [], 'help_text': 'Wrong answers offered with the right ones.', 'label': 'Distractors', 'required': False}), 35: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('pairs', 32), ('distractors', 34)]], {}), 36: ('wagtail.blocks.TextBlock', (), {'help_text': 'What a good answer contains. Never shown to learners.', 'label': 'Information for graders', 'required': False}), 37: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('grader_info', 36)]], {}), 38: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 39: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'image'], 'label': 'Text'}), 40: ('wagtail.blocks.CharBlock', (), {'label': 'Category', 'max_length': 200, 'required': False}), 41: ('wagtail.blocks.StructBlock', [[('title', 38), ('text', 39), ('category', 40)]], {})}, verbose_name='questions'),
+            model_name="questionbank",
+            name="questions",
+            field=wagtail.fields.StreamField(
+                [
+                    ("single_choice", 10),
+                    ("multiple_choice", 12),
+                    ("true_false", 16),
+                    ("short_answer", 21),
+                    ("numerical", 28),
+                    ("matching", 35),
+                    ("essay", 37),
+                    ("description", 41),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "A short name for you, shown in statistics (not to learners).",
+                            "label": "Title",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ol", "ul", "image"],
+                            "label": "Question",
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 2,
+                            "default": Decimal("1"),
+                            "label": "Marks",
+                            "max_digits": 6,
+                            "min_value": 0,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link"],
+                            "help_text": "Shown to every learner after the attempt, whatever they answered.",
+                            "label": "General feedback",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "In a question bank, the category quizzes draw random questions from.",
+                            "label": "Category",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Answer", "max_length": 1000},
+                    ),
+                    6: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 5,
+                            "default": Decimal("0"),
+                            "help_text": "100 for a right answer, 0 for a wrong one; partial or negative.",
+                            "label": "Weight (%)",
+                            "max_digits": 8,
+                            "max_value": 100,
+                            "min_value": -100,
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Feedback", "max_length": 1000, "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 5), ("weight", 6), ("feedback", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.ListBlock",
+                        (8,),
+                        {
+                            "default": [
+                                {"feedback": "", "text": "", "weight": Decimal("100")},
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    10: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("choices", 9),
+                            ]
+                        ],
+                        {},
+                    ),
+                    11: (
+                        "wagtail.blocks.ListBlock",
+                        (8,),
+                        {
+                            "default": [
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("choices", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("true", "True"), ("false", "False")],
+                            "label": "Right answer",
+                        },
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "Feedback to “true”",
+                            "max_length": 1000,
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "Feedback to “false”",
+                            "max_length": 1000,
+                            "required": False,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answer", 13),
+                                ("feedback_true", 14),
+                                ("feedback_false", 15),
+                            ]
+                        ],
+                        {},
+                    ),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Case, accents and spaces are ignored; * stands for anything.",
+                            "label": "Accepted answer",
+                            "max_length": 500,
+                        },
+                    ),
+                    18: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 5,
+                            "default": Decimal("100"),
+                            "label": "Weight (%)",
+                            "max_digits": 8,
+                            "max_value": 100,
+                            "min_value": 0,
+                        },
+                    ),
+                    19: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 17), ("weight", 18), ("feedback", 7)]],
+                        {},
+                    ),
+                    20: (
+                        "wagtail.blocks.ListBlock",
+                        (19,),
+                        {"label": "Accepted answers", "min_num": 1},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answers", 20),
+                            ]
+                        ],
+                        {},
+                    ),
+                    22: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "Value",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "± tolerance",
+                            "max_digits": 20,
+                            "min_value": 0,
+                            "required": False,
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "or from",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    25: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "to",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    26: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("value", 22),
+                                ("tolerance", 23),
+                                ("minimum", 24),
+                                ("maximum", 25),
+                                ("weight", 18),
+                                ("feedback", 7),
+                            ]
+                        ],
+                        {},
+                    ),
+                    27: (
+                        "wagtail.blocks.ListBlock",
+                        (26,),
+                        {"label": "Accepted numbers", "min_num": 1},
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answers", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    29: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Item", "max_length": 1000},
+                    ),
+                    30: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Matches", "max_length": 500},
+                    ),
+                    31: (
+                        "wagtail.blocks.StructBlock",
+                        [[("prompt", 29), ("answer", 30)]],
+                        {},
+                    ),
+                    32: (
+                        "wagtail.blocks.ListBlock",
+                        (31,),
+                        {
+                            "default": [
+                                {"answer": "", "prompt": ""},
+                                {"answer": "", "prompt": ""},
+                            ],
+                            "label": "Pairs",
+                            "min_num": 2,
+                        },
+                    ),
+                    33: ("wagtail.blocks.CharBlock", (), {"max_length": 500}),
+                    34: (
+                        "wagtail.blocks.ListBlock",
+                        (33,),
+                        {
+                            "default": [],
+                            "help_text": "Wrong answers offered with the right ones.",
+                            "label": "Distractors",
+                            "required": False,
+                        },
+                    ),
+                    35: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("pairs", 32),
+                                ("distractors", 34),
+                            ]
+                        ],
+                        {},
+                    ),
+                    36: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What a good answer contains. Never shown to learners.",
+                            "label": "Information for graders",
+                            "required": False,
+                        },
+                    ),
+                    37: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("grader_info", 36),
+                            ]
+                        ],
+                        {},
+                    ),
+                    38: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200, "required": False},
+                    ),
+                    39: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ol", "ul", "image"],
+                            "label": "Text",
+                        },
+                    ),
+                    40: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Category", "max_length": 200, "required": False},
+                    ),
+                    41: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 38), ("text", 39), ("category", 40)]],
+                        {},
+                    ),
+                },
+                verbose_name="questions",
+            ),
         ),
         migrations.AlterField(
-            model_name='quizpage',
-            name='questions',
-            field=wagtail.fields.StreamField([('single_choice', 10), ('multiple_choice', 12), ('true_false', 16), ('short_answer', 21), ('numerical', 28), ('matching', 35), ('essay', 37), ('description', 41)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'A short name for you, shown in statistics (not to learners).', 'label': 'Title', 'max_length': 200, 'required': False}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'image'], 'label': 'Question'}), 2: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 2, 'default': Decimal('1'), 'label': 'Marks', 'max_digits': 6, 'min_value': 0}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'help_text': 'Shown to every learner after the attempt, whatever they answered.', 'label': 'General feedback', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'In a question bank, the category quizzes draw random questions from.', 'label': 'Category', 'max_length': 200, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 1000}), 6: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 5, 'default': Decimal('0'), 'help_text': '100 for a right answer, 0 for a wrong one; partial or negative.', 'label': 'Weight (%)', 'max_digits': 8, 'max_value': 100, 'min_value': -100}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback', 'max_length': 1000, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 5), ('weight', 6), ('feedback', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'default': [{'feedback': '', 'text': '', 'weight': Decimal('100')}, {'feedback': '', 'text': '', 'weight': Decimal('0')}], 'label': 'Answers', 'min_num': 2}), 10: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('choices', 9)]], {}), 11: ('wagtail.blocks.ListBlock', (8,), {'default': [{'feedback': '', 'text': '', 'weight': Decimal('0')}, {'feedback': '', 'text': '', 'weight': Decimal('0')}], 'label': 'Answers', 'min_num': 2}), 12: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('choices', 11)]], {}), 13: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('true', 'True'), ('false', 'False')], 'label': 'Right answer'}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback to “true”', 'max_length': 1000, 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Feedback to “false”', 'max_length': 1000, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answer', 13), ('feedback_true', 14), ('feedback_false', 15)]], {}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Case, accents and spaces are ignored; * stands for anything.', 'label': 'Accepted answer', 'max_length': 500}), 18: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 5, 'default': Decimal('100'), 'label': 'Weight (%)', 'max_digits': 8, 'max_value': 100, 'min_value': 0}), 19: ('wagtail.blocks.StructBlock', [[('text', 17), ('weight', 18), ('feedback', 7)]], {}), 20: ('wagtail.blocks.ListBlock', (19,), {'label': 'Accepted answers', 'min_num': 1}), 21: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answers', 20)]], {}), 22: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'Value', 'max_digits': 20, 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': '± tolerance', 'max_digits': 20, 'min_value': 0, 'required': False}), 24: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'or from', 'max_digits': 20, 'required': False}), 25: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 6, 'label': 'to', 'max_digits': 20, 'required': False}), 26: ('wagtail.blocks.StructBlock', [[('value', 22), ('tolerance', 23), ('minimum', 24), ('maximum', 25), ('weight', 18), ('feedback', 7)]], {}), 27: ('wagtail.blocks.ListBlock', (26,), {'label': 'Accepted numbers', 'min_num': 1}), 28: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('answers', 27)]], {}), 29: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 1000}), 30: ('wagtail.blocks.CharBlock', (), {'label': 'Matches', 'max_length': 500}), 31: ('wagtail.blocks.StructBlock', [[('prompt', 29), ('answer', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'default': [{'answer': '', 'prompt': ''}, {'answer': '', 'prompt': ''}], 'label': 'Pairs', 'min_num': 2}), 33: ('wagtail.blocks.CharBlock', (), {'max_length': 500}), 34: ('wagtail.blocks.ListBlock', (33,), {'default': [], 'help_text': 'Wrong answers offered with the right ones.', 'label': 'Distractors', 'required': False}), 35: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('pairs', 32), ('distractors', 34)]], {}), 36: ('wagtail.blocks.TextBlock', (), {'help_text': 'What a good answer contains. Never shown to learners.', 'label': 'Information for graders', 'required': False}), 37: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('marks', 2), ('general_feedback', 3), ('category', 4), ('grader_info', 36)]], {}), 38: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 39: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'image'], 'label': 'Text'}), 40: ('wagtail.blocks.CharBlock', (), {'label': 'Category', 'max_length': 200, 'required': False}), 41: ('wagtail.blocks.StructBlock', [[('title', 38), ('text', 39), ('category', 40)]], {})}, verbose_name='questions'),
+            model_name="quizpage",
+            name="questions",
+            field=wagtail.fields.StreamField(
+                [
+                    ("single_choice", 10),
+                    ("multiple_choice", 12),
+                    ("true_false", 16),
+                    ("short_answer", 21),
+                    ("numerical", 28),
+                    ("matching", 35),
+                    ("essay", 37),
+                    ("description", 41),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "A short name for you, shown in statistics (not to learners).",
+                            "label": "Title",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ol", "ul", "image"],
+                            "label": "Question",
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 2,
+                            "default": Decimal("1"),
+                            "label": "Marks",
+                            "max_digits": 6,
+                            "min_value": 0,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link"],
+                            "help_text": "Shown to every learner after the attempt, whatever they answered.",
+                            "label": "General feedback",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "In a question bank, the category quizzes draw random questions from.",
+                            "label": "Category",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Answer", "max_length": 1000},
+                    ),
+                    6: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 5,
+                            "default": Decimal("0"),
+                            "help_text": "100 for a right answer, 0 for a wrong one; partial or negative.",
+                            "label": "Weight (%)",
+                            "max_digits": 8,
+                            "max_value": 100,
+                            "min_value": -100,
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Feedback", "max_length": 1000, "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 5), ("weight", 6), ("feedback", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.ListBlock",
+                        (8,),
+                        {
+                            "default": [
+                                {"feedback": "", "text": "", "weight": Decimal("100")},
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    10: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("choices", 9),
+                            ]
+                        ],
+                        {},
+                    ),
+                    11: (
+                        "wagtail.blocks.ListBlock",
+                        (8,),
+                        {
+                            "default": [
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                                {"feedback": "", "text": "", "weight": Decimal("0")},
+                            ],
+                            "label": "Answers",
+                            "min_num": 2,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("choices", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("true", "True"), ("false", "False")],
+                            "label": "Right answer",
+                        },
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "Feedback to “true”",
+                            "max_length": 1000,
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "Feedback to “false”",
+                            "max_length": 1000,
+                            "required": False,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answer", 13),
+                                ("feedback_true", 14),
+                                ("feedback_false", 15),
+                            ]
+                        ],
+                        {},
+                    ),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Case, accents and spaces are ignored; * stands for anything.",
+                            "label": "Accepted answer",
+                            "max_length": 500,
+                        },
+                    ),
+                    18: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 5,
+                            "default": Decimal("100"),
+                            "label": "Weight (%)",
+                            "max_digits": 8,
+                            "max_value": 100,
+                            "min_value": 0,
+                        },
+                    ),
+                    19: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 17), ("weight", 18), ("feedback", 7)]],
+                        {},
+                    ),
+                    20: (
+                        "wagtail.blocks.ListBlock",
+                        (19,),
+                        {"label": "Accepted answers", "min_num": 1},
+                    ),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answers", 20),
+                            ]
+                        ],
+                        {},
+                    ),
+                    22: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "Value",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "± tolerance",
+                            "max_digits": 20,
+                            "min_value": 0,
+                            "required": False,
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "or from",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    25: (
+                        "wagtail.blocks.DecimalBlock",
+                        (),
+                        {
+                            "decimal_places": 6,
+                            "label": "to",
+                            "max_digits": 20,
+                            "required": False,
+                        },
+                    ),
+                    26: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("value", 22),
+                                ("tolerance", 23),
+                                ("minimum", 24),
+                                ("maximum", 25),
+                                ("weight", 18),
+                                ("feedback", 7),
+                            ]
+                        ],
+                        {},
+                    ),
+                    27: (
+                        "wagtail.blocks.ListBlock",
+                        (26,),
+                        {"label": "Accepted numbers", "min_num": 1},
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("answers", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    29: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Item", "max_length": 1000},
+                    ),
+                    30: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Matches", "max_length": 500},
+                    ),
+                    31: (
+                        "wagtail.blocks.StructBlock",
+                        [[("prompt", 29), ("answer", 30)]],
+                        {},
+                    ),
+                    32: (
+                        "wagtail.blocks.ListBlock",
+                        (31,),
+                        {
+                            "default": [
+                                {"answer": "", "prompt": ""},
+                                {"answer": "", "prompt": ""},
+                            ],
+                            "label": "Pairs",
+                            "min_num": 2,
+                        },
+                    ),
+                    33: ("wagtail.blocks.CharBlock", (), {"max_length": 500}),
+                    34: (
+                        "wagtail.blocks.ListBlock",
+                        (33,),
+                        {
+                            "default": [],
+                            "help_text": "Wrong answers offered with the right ones.",
+                            "label": "Distractors",
+                            "required": False,
+                        },
+                    ),
+                    35: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("pairs", 32),
+                                ("distractors", 34),
+                            ]
+                        ],
+                        {},
+                    ),
+                    36: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What a good answer contains. Never shown to learners.",
+                            "label": "Information for graders",
+                            "required": False,
+                        },
+                    ),
+                    37: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("text", 1),
+                                ("marks", 2),
+                                ("general_feedback", 3),
+                                ("category", 4),
+                                ("grader_info", 36),
+                            ]
+                        ],
+                        {},
+                    ),
+                    38: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200, "required": False},
+                    ),
+                    39: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ol", "ul", "image"],
+                            "label": "Text",
+                        },
+                    ),
+                    40: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Category", "max_length": 200, "required": False},
+                    ),
+                    41: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 38), ("text", 39), ("category", 40)]],
+                        {},
+                    ),
+                },
+                verbose_name="questions",
+            ),
         ),
     ]
