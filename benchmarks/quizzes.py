@@ -6,7 +6,9 @@
 - grading time of a 50-question attempt: `grade_response` over every question (pure
   grading, median of GRADING_RUNS), and the whole "submit" request (median);
 - import time of a 1,000-question GIFT file (benchmarks/quiz_import.py): parsing
-  alone, then parsing + validating + saving into a new question bank.
+  alone, then parsing + validating + saving into a new question bank;
+- starting a quiz that draws 10 questions from a bank of 20 and of 50,000
+  (benchmarks/quiz_draws.py): median time and queries, budget ≤ 1.5×.
 """
 
 from __future__ import annotations
@@ -139,6 +141,9 @@ def run_quizzes(data: dict) -> dict:
     from benchmarks.quiz_import import gift_import_bench
 
     imported = gift_import_bench(n=IMPORT_QUESTIONS)
+    from benchmarks.quiz_draws import draw_bench
+
+    draws = draw_bench(data)
     small, big = sizes
     return {
         "sizes": sizes,
@@ -148,6 +153,7 @@ def run_quizzes(data: dict) -> dict:
         else "GROWS",
         "grading_50_ms": statistics.median(timings),
         "gift_import": imported,
+        "draws": draws,
     }
 
 
@@ -164,6 +170,9 @@ def print_quizzes(result: dict) -> None:
         f"  grading a 50-question attempt (grade_response only): "
         f"{result['grading_50_ms']:.2f} ms (median of {GRADING_RUNS})"
     )
+    from benchmarks.quiz_draws import print_draws
+
+    print_draws(result["draws"])
     imported = result["gift_import"]
     print(
         "  GIFT import of "

@@ -37,8 +37,9 @@ demo course and in both sized courses with their first JOURNEY_DONE lessons comp
   their ratio, against PROGRESS_BUDGET.
 
 After that, the quiz budgets (benchmarks/quizzes.py): queries of starting and
-submitting a 5- and a 50-question attempt, the grading time of a 50-question attempt
-and the import time of a 1,000-question GIFT file.
+submitting a 5- and a 50-question attempt, the grading time of a 50-question attempt,
+the import time of a 1,000-question GIFT file and the start of a quiz drawing from a
+bank of 20 and of 50,000 questions (benchmarks/quiz_draws.py).
 
 Last, the certificate budget (benchmarks/certificates.py): issuing and rendering 1,000
 certificates (CERT_BENCH_COUNT to lower it) in one batch (certificate_batch_run),

@@ -23,10 +23,12 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import QuestionBank, QuizPage
-from courses.services import issue_text, questions_export, questions_import
-
-#: The largest question file the upload screen accepts, in bytes.
-QUESTION_FILE_MAX_BYTES = 2 * 1024 * 1024
+from courses.services import (
+    QUESTION_FILE_MAX_BYTES,
+    issue_text,
+    questions_export,
+    questions_import,
+)
 
 FORMAT_CHOICES = [("gift", "GIFT"), ("aiken", "Aiken")]
 

@@ -12,6 +12,7 @@ GIFT/Aiken formats and the grading code; ``question_block_data`` does the revers
 the importer.
 """
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -96,10 +97,22 @@ class WeightedChoiceBlock(blocks.StructBlock):
     feedback = blocks.CharBlock(label=_("Feedback"), required=False, max_length=1000)
 
 
+def _new_choice(weight: Decimal) -> dict:
+    """An empty answer of a new question, worth ``weight``."""
+    return {"text": "", "weight": weight, "feedback": ""}
+
+
 class SingleChoiceQuestionBlock(QuestionBlock):
     """One answer to pick among several (radio buttons)."""
 
-    choices = blocks.ListBlock(WeightedChoiceBlock(), label=_("Answers"), min_num=2)
+    # A new question starts with as many answers as it needs (the first one right),
+    # not with one answer and the "at least 2" error at once.
+    choices = blocks.ListBlock(
+        WeightedChoiceBlock(),
+        label=_("Answers"),
+        min_num=2,
+        default=[_new_choice(_HUNDRED), _new_choice(Decimal(0))],
+    )
 
     class Meta:
         icon = "radio-full"
@@ -115,7 +128,12 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 class MultipleChoiceQuestionBlock(QuestionBlock):
     """Several answers to tick; weights give partial credit, negative ones penalise."""
 
-    choices = blocks.ListBlock(WeightedChoiceBlock(), label=_("Answers"), min_num=2)
+    choices = blocks.ListBlock(
+        WeightedChoiceBlock(),
+        label=_("Answers"),
+        min_num=2,
+        default=[_new_choice(Decimal(0)), _new_choice(Decimal(0))],
+    )
 
     class Meta:
         icon = "tasks"
@@ -260,7 +278,12 @@ class MatchingPairBlock(blocks.StructBlock):
 class MatchingQuestionBlock(QuestionBlock):
     """Items to match with their answers, among distractors."""
 
-    pairs = blocks.ListBlock(MatchingPairBlock(), label=_("Pairs"), min_num=2)
+    pairs = blocks.ListBlock(
+        MatchingPairBlock(),
+        label=_("Pairs"),
+        min_num=2,
+        default=[{"prompt": "", "answer": ""}, {"prompt": "", "answer": ""}],
+    )
     distractors = blocks.ListBlock(
         blocks.CharBlock(max_length=500),
         label=_("Distractors"),
@@ -331,10 +354,14 @@ QTYPE_BY_BLOCK = {
 BLOCK_BY_QTYPE = {qtype: block for block, qtype in QTYPE_BY_BLOCK.items()}
 
 
+#: The keys Wagtail's editor gives each paragraph: internal, never part of a question.
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
 def _source(value) -> str:
-    if isinstance(value, RichText):
-        return value.source
-    return value or ""
+    """A rich text's HTML without the editor's internal markup."""
+    source = value.source if isinstance(value, RichText) else value or ""
+    return _BLOCK_KEY.sub("", source)
 
 
 def _decimal(value) -> Decimal | None:
@@ -396,11 +423,20 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _rich_text(name: str, text: str, text_format: str, features) -> str:
+    try:
+        return rich_text_from_format(text, text_format, features)
+    except ValidationError as error:
+        raise _error(name, error.messages[0]) from error
+
+
 def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
     """``(block_type, raw value)`` of a block holding ``question`` (for the importer).
 
-    Texts are turned into sanitised HTML according to their format; a question's
-    marks are 1, Moodle's default (GIFT does not carry them).
+    Texts are turned into sanitised HTML according to their format, in the form the
+    editor of each rich-text field opens; a question's marks are 1, Moodle's default
+    (GIFT does not carry them). Raises StructBlockValidationError for a text the
+    block cannot hold (an image).
     """
     block_type = BLOCK_BY_QTYPE[question.qtype]
     fmt = question.text_format
@@ -410,14 +446,17 @@ def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
 
     value: dict = {
         "title": question.title[:200],
-        "text": rich_text_from_format(question.text, fmt),
+        "text": _rich_text("text", question.text, fmt, QUESTION_TEXT_FEATURES),
         "category": question.category[:200],
     }
     if question.qtype == "description":
         return block_type, value
     value["marks"] = "1"
-    value["general_feedback"] = rich_text_from_format(
-        question.general_feedback, question.general_feedback_format
+    value["general_feedback"] = _rich_text(
+        "general_feedback",
+        question.general_feedback,
+        question.general_feedback_format,
+        FEEDBACK_FEATURES,
     )
     if question.qtype in ("single", "multiple"):
         value["choices"] = [

@@ -7,18 +7,22 @@ every problem is reported with the line of the file it comes from.
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from courses.models import QuestionBank, QuizPage
+from courses.models import QuestionBank, QuestionBankEntry, QuizPage
 from courses.question_blocks import (
+    BLOCK_BY_QTYPE,
     QuestionStreamBlock,
     question_block_data,
     question_from_block,
@@ -38,6 +42,92 @@ from courses.question_formats import (
 QUESTION_FORMATS = ("gift", "aiken")
 
 _PARSERS = {"gift": parse_gift, "aiken": parse_aiken}
+
+#: Limits of one import, checked before any parsing (README, "Importing questions"):
+#: the size of the file, how many questions it holds, how deep its HTML nests.
+QUESTION_FILE_MAX_BYTES = 2 * 1024 * 1024
+QUESTION_IMPORT_MAX_QUESTIONS = 2000
+QUESTION_HTML_MAX_DEPTH = 30
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+# Void elements and those whose end tag HTML lets authors leave out do not nest.
+_FLAT_TAGS = frozenset(
+    "area base br col embed hr img input link meta source track wbr param "
+    "p li dt dd tr td th thead tbody tfoot option optgroup colgroup rt rp".split()
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:", re.M | re.I)
+
+
+def _question_count(text: str, fmt: str) -> int:
+    """How many questions a file holds at most, counted without parsing it."""
+    if fmt == "aiken":
+        return len(_AIKEN_ANSWER.findall(text))
+    count, in_block = 0, False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            in_block = False
+        elif not in_block and not stripped.startswith(("//", "$CATEGORY:")):
+            count, in_block = count + 1, True
+    return count
+
+
+def _too_deep(text: str) -> int:
+    """The line where the HTML of a question nests deeper than allowed (0 if none)."""
+    depth, line, position = 0, 1, 0
+    for match in _TAG.finditer(text):
+        if _BLANK_LINE.search(text, position, match.start()):
+            depth = 0  # the next question
+        line += text.count("\n", position, match.end())
+        position = match.end()
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT_TAGS:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > QUESTION_HTML_MAX_DEPTH:
+            return line
+    return 0
+
+
+def _limits_issues(text: str, fmt: str) -> list[ParseIssue]:
+    size = len(text.encode("utf-8"))
+    if size > QUESTION_FILE_MAX_BYTES:
+        return [
+            ParseIssue(
+                0,
+                _("This file weighs %(size)s; the limit is %(limit)s.")
+                % {
+                    "size": filesizeformat(size),
+                    "limit": filesizeformat(QUESTION_FILE_MAX_BYTES),
+                },
+            )
+        ]
+    count = _question_count(text, fmt)
+    if count > QUESTION_IMPORT_MAX_QUESTIONS:
+        return [
+            ParseIssue(
+                0,
+                _(
+                    "This file holds about %(count)s questions; one import takes "
+                    "%(limit)s at most: split the file."
+                )
+                % {"count": count, "limit": QUESTION_IMPORT_MAX_QUESTIONS},
+            )
+        ]
+    line = _too_deep(text)
+    if line:
+        return [
+            ParseIssue(
+                line,
+                _(
+                    "The HTML here nests more than %(limit)s elements deep: simplify "
+                    "the markup of this question."
+                )
+                % {"limit": QUESTION_HTML_MAX_DEPTH},
+            )
+        ]
+    return []
 
 
 @dataclass
@@ -104,9 +194,9 @@ def _question_blocks(
     stream_block = QuestionStreamBlock()
     values, issues = [], []
     for question in questions:
-        block_type, raw = question_block_data(question)
-        child = stream_block.child_blocks[block_type]
+        child = stream_block.child_blocks[BLOCK_BY_QTYPE[question.qtype]]
         try:
+            block_type, raw = question_block_data(question)
             values.append((block_type, child.clean(child.to_python(raw))))
         except ValidationError as error:
             issues.extend(
@@ -121,7 +211,11 @@ def _parsed(text: str, fmt: str) -> tuple[list[ParsedQuestion], list[ParseIssue]
         raise ValueError(
             f"Unknown question format {fmt!r}: use one of {QUESTION_FORMATS}."
         )
-    result = _PARSERS[fmt](text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    issues = _limits_issues(text, fmt)
+    if issues:
+        return [], issues
+    result = _PARSERS[fmt](text)
     if result.ok and not result.questions:
         return [], [ParseIssue(1, _("The file holds no question."))]
     return result.questions, result.issues
@@ -198,8 +292,75 @@ def _bank_import(*, name: str, values, user) -> ImportResult:
         for block_type, value in values:
             bank.questions.append((block_type, value, str(uuid.uuid4())))
         bank.save()
+        question_bank_entries_sync(bank=bank)
         log(bank, "wagtail.create" if created else "wagtail.edit", user=user)
     return ImportResult(count=len(values), bank=bank, bank_created=created)
+
+
+def question_bank_entries_sync(*, bank: QuestionBank) -> int:
+    """Rebuild the rows random draws read (``QuestionBankEntry``) from the bank's
+    questions, unless they are up to date with its last save; returns how many rows
+    the bank has. Idempotent; the bank's row is locked while it runs, so two callers
+    do not rebuild it at once.
+    """
+    with transaction.atomic():
+        locked = QuestionBank.objects.select_for_update().get(pk=bank.pk)
+        if locked.entries_synced_at and locked.entries_synced_at == locked.updated_at:
+            return QuestionBankEntry.objects.filter(bank=locked).count()
+        QuestionBankEntry.objects.filter(bank=locked).delete()
+        per_category: Counter[str] = Counter()
+        rows, ids = [], set()
+        for raw in locked.questions.raw_data:
+            if raw["type"] == "description" or raw.get("id") in ids:
+                continue
+            ids.add(raw.get("id"))
+            category = raw["value"].get("category") or ""
+            rows.append(
+                QuestionBankEntry(
+                    bank=locked,
+                    question_id=raw.get("id") or str(uuid.uuid4()),
+                    block_type=raw["type"],
+                    category=category,
+                    position=len(rows),
+                    category_position=per_category[category],
+                    value=raw["value"],
+                )
+            )
+            per_category[category] += 1
+        QuestionBankEntry.objects.bulk_create(rows, batch_size=1000)
+        QuestionBank.objects.filter(pk=locked.pk).update(
+            entries_synced_at=locked.updated_at
+        )
+        bank.entries_synced_at = locked.updated_at
+    return len(rows)
+
+
+def bank_questions_draw(
+    *,
+    bank: QuestionBank,
+    category: str,
+    count: int,
+    usage: dict[str, int],
+    exclude: set[str],
+    rng,
+) -> list:
+    """``count`` questions of the bank (of ``category``, if given) drawn at random,
+    as stream blocks (``id``, ``block_type``, ``value``): see
+    ``QuestionBankEntryQuerySet.draw`` for which ones. The cost does not grow with
+    the size of the bank (its StreamField is not read), except once after a change
+    that did not rebuild its rows.
+    """
+    if not (bank.entries_synced_at and bank.entries_synced_at == bank.updated_at):
+        question_bank_entries_sync(bank=bank)
+    entries = QuestionBankEntry.objects.draw(
+        bank_id=bank.pk,
+        category=category,
+        count=count,
+        usage=usage,
+        exclude=exclude,
+        rng=rng,
+    )
+    return [entry.as_block() for entry in entries]
 
 
 def questions_export(

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from courses import admin_views
 from courses.models import QuestionBank, QuizPage
+from courses.services import question_bank_entries_sync
 from courses.viewsets import QuestionBankViewSet
 
 register_snippet(QuestionBankViewSet)
@@ -100,3 +101,11 @@ def question_bank_listing_buttons(snippet, user, next_url=None):
             icon_name="download",
             priority=36,
         )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def rebuild_bank_entries(request, instance):
+    """Random draws read a bank's questions as rows: rebuild them after each edit."""
+    if isinstance(instance, QuestionBank):
+        question_bank_entries_sync(bank=instance)

@@ -1,11 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
+from learners.models import User
 from learners.selectors import profile_is_complete
 from learners.services import email_send
 
@@ -48,3 +50,18 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().post_login(
             request, user, redirect_url=redirect_url, signup=signup, **kwargs
         )
+
+    def clean_email(self, email: str) -> str:
+        """Refuse an address longer than the account's e-mail field holds: it would
+        be cut, and mail sent to the cut address (every allauth e-mail form asks)."""
+        email = super().clean_email(email)
+        limit = User._meta.get_field("email").max_length
+        if len(email) > limit:
+            raise ValidationError(
+                _(
+                    "An e-mail address has %(limit)s characters at most; this one "
+                    "has %(count)s."
+                )
+                % {"limit": limit, "count": len(email)}
+            )
+        return email

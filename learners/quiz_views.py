@@ -29,6 +29,9 @@ from learners.services import (
     quiz_attempt_submit,
 )
 
+#: The ``action`` values of the attempt form's buttons: submit, or save for later.
+QUIZ_FORM_ACTIONS = ("finish", "save")
+
 
 def _quiz_url(request, quiz) -> str:
     return quiz.get_url(request) or "/"
@@ -100,7 +103,16 @@ def quiz_attempt(request, attempt_id: int):
         if attempt.is_open:
             return _render_form(request, attempt)
         return _render_result(request, attempt)
-    finish = request.POST.get("action") != "save"
+    # The form's two buttons; a form sent without one (Enter in a field) submits.
+    action = request.POST.get("action", "finish")
+    if action not in QUIZ_FORM_ACTIONS:
+        return _render_error(
+            request,
+            attempt,
+            _("This form was not sent by one of its buttons: nothing was changed."),
+            400,
+        )
+    finish = action == "finish"
     try:
         attempt = quiz_attempt_submit(
             user=request.user, attempt_id=attempt.pk, data=request.POST, finish=finish

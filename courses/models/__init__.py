@@ -8,6 +8,7 @@ from courses.models.pages import (
 from courses.models.quizzes import (
     GradingMethod,
     QuestionBank,
+    QuestionBankEntry,
     QuizDraw,
     QuizPage,
     ReviewPolicy,
@@ -23,6 +24,7 @@ __all__ = [
     "LessonPage",
     "ModulePage",
     "QuestionBank",
+    "QuestionBankEntry",
     "QuizDraw",
     "QuizPage",
     "ReviewPolicy",

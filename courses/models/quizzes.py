@@ -1,11 +1,14 @@
 """Quizzes and the question banks they draw from."""
 
+from __future__ import annotations
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -27,6 +30,9 @@ class QuestionBank(index.Indexed, models.Model):
         QuestionStreamBlock(), blank=True, verbose_name=_("questions")
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    entries_synced_at = models.DateTimeField(
+        _("question index built at"), null=True, blank=True, editable=False
+    )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("questions")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -50,6 +56,127 @@ class QuestionBank(index.Indexed, models.Model):
             if block.block_type != "description"
             and (not category or (block.value.get("category") or "") == category)
         ]
+
+
+class QuestionBankEntryQuerySet(models.QuerySet):
+    def of_draw(self, *, bank_id: int, category: str = ""):
+        """The entries a draw of ``category`` (every category when empty) picks from."""
+        entries = self.filter(bank_id=bank_id)
+        return entries.filter(category=category) if category else entries
+
+    def draw(
+        self,
+        *,
+        bank_id: int,
+        category: str,
+        count: int,
+        usage: dict[str, int],
+        exclude: set[str],
+        rng,
+    ) -> list[QuestionBankEntry]:
+        """``count`` entries at random, in random order, questions in ``exclude``
+        never, those with a ``usage`` (times a learner was asked them) only when no
+        unasked one is left, least asked first.
+
+        Three queries whatever the size of the bank: the last position, the positions
+        of the questions in ``usage`` and ``exclude`` (a learner's history, not the
+        bank), and the drawn rows.
+        """
+        entries = self.of_draw(bank_id=bank_id, category=category)
+        field = "category_position" if category else "position"
+        # Positions are numbered from 0 without gaps: the last one gives the count
+        # from the index, where COUNT(*) would read every row of the category.
+        last = entries.order_by(f"-{field}").values_list(field, flat=True).first()
+        total = 0 if last is None else last + 1
+        known = set(usage) | set(exclude)
+        positions = (
+            dict(
+                entries.filter(question_id__in=known).values_list("question_id", field)
+            )
+            if known
+            else {}
+        )
+        seen = {
+            position: usage.get(question_id, 0)
+            for question_id, position in positions.items()
+            if question_id not in exclude
+        }
+        blocked = set(positions.values())
+        unasked = total - len(blocked)
+        if unasked <= 2 * count or unasked * 2 < total:
+            # Few left to draw from: list them (a learner's history, rarely the bank).
+            pool = [p for p in range(total) if p not in blocked]
+            chosen = rng.sample(pool, min(count, len(pool)))
+        else:
+            # Mostly unasked: random positions, the asked ones thrown back.
+            chosen, picked = [], set(blocked)
+            while len(chosen) < count:
+                position = rng.randrange(total)
+                if position not in picked:
+                    picked.add(position)
+                    chosen.append(position)
+        if len(chosen) < count:
+            again = list(seen)
+            rng.shuffle(again)
+            again.sort(key=seen.get)
+            chosen += again[: count - len(chosen)]
+        rows = {
+            getattr(e, field): e for e in entries.filter(**{f"{field}__in": chosen})
+        }
+        return [rows[position] for position in chosen if position in rows]
+
+
+class QuestionBankEntry(models.Model):
+    """One gradable question of a bank, as a row: what a random draw reads.
+
+    A bank's questions live in its StreamField, which is read whole; a quiz drawing
+    N questions reads only these rows: how many the category holds, and the N drawn
+    (by their ``position``, numbered from 0 in the bank and in its category), so the
+    cost of a draw does not grow with the bank. Rebuilt from the StreamField by
+    ``courses.services.question_bank_entries_sync`` after every change of the bank.
+    """
+
+    bank = models.ForeignKey(
+        QuestionBank,
+        on_delete=models.CASCADE,
+        related_name="entries",
+        verbose_name=_("question bank"),
+    )
+    question_id = models.CharField(_("question id"), max_length=64)
+    block_type = models.CharField(_("question type"), max_length=32)
+    category = models.CharField(_("category"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(_("position in the bank"))
+    category_position = models.PositiveIntegerField(_("position in the category"))
+    value = models.JSONField(_("question"))
+
+    objects = QuestionBankEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("question of a bank")
+        verbose_name_plural = _("questions of banks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bank", "question_id"], name="bank_entry_unique_question"
+            ),
+            models.UniqueConstraint(
+                fields=["bank", "position"], name="bank_entry_unique_position"
+            ),
+            models.UniqueConstraint(
+                fields=["bank", "category", "category_position"],
+                name="bank_entry_unique_category_position",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bank_id}:{self.question_id}"
+
+    def as_block(self):
+        """The question as a block of the bank's stream (id, block_type, value)."""
+        stream_block = QuestionBank._meta.get_field("questions").stream_block
+        block = stream_block.child_blocks[self.block_type]
+        return StreamValue.StreamChild(
+            block, block.to_python(self.value), id=self.question_id
+        )
 
 
 class GradingMethod(models.TextChoices):
@@ -200,7 +327,13 @@ class QuizDraw(Orderable):
         super().clean()
         if self.bank_id is None or not self.count:
             return
-        available = len(self.bank.question_blocks(self.category))
+        bank = self.bank
+        if bank.entries_synced_at and bank.entries_synced_at == bank.updated_at:
+            available = QuestionBankEntry.objects.of_draw(
+                bank_id=bank.pk, category=self.category
+            ).count()
+        else:
+            available = len(bank.question_blocks(self.category))
         if self.count > available:
             raise ValidationError(
                 {

@@ -79,6 +79,20 @@ _TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")
 
 _HUNDRED = Decimal(100)
 
+# An HTML start tag with its attributes, searched in the mask (where ``\=`` is two
+# _MASKED characters). Its ``=`` ``#`` ``~`` ``{`` ``}`` ``-`` belong to the markup
+# (``<a href="?a=1#x">``), never to the GIFT structure: ``=`` there is no answer.
+_HTML_TAG = re.compile(
+    r"<[a-zA-Z][a-zA-Z0-9]*"
+    r"(?:\s+[a-zA-Z_:][-\w:.]*(?:\s*(?:=|\x00\x00)\s*"
+    r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'=<>`\x00]+))?)*\s*/?>"
+)
+_TAG_STRUCTURE = str.maketrans(dict.fromkeys("=#~{}-", _MASKED))
+
+
+def _neutral_tag(match: re.Match) -> str:
+    return match.group(0).translate(_TAG_STRUCTURE)
+
 
 # --------------------------------------------------------------------------- parsing
 
@@ -121,7 +135,8 @@ class _Block:
             else:
                 mask.append(raw[i])
                 i += 1
-        return cls(first_line, raw, "".join(mask), comments)
+        mask = _HTML_TAG.sub(_neutral_tag, "".join(mask))
+        return cls(first_line, raw, mask, comments)
 
     def line_at(self, offset: int) -> int:
         return self.first_line + self.raw.count("\n", 0, offset)

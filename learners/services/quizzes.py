@@ -21,6 +21,7 @@ from courses.models import QuizPage
 from courses.question_blocks import question_from_block
 from courses.question_formats import question_from_data, question_to_data
 from courses.selectors import course_for_page_get
+from courses.services import bank_questions_draw
 from learners.grading import (
     GradeResult,
     InvalidResponse,
@@ -112,16 +113,24 @@ def _snapshot(*, user: User, quiz: QuizPage, rng) -> list[dict]:
         for block in quiz.questions
     ]
     taken = {item["id"] for item in items}
-    draws = list(quiz.draws.select_related("bank").order_by("sort_order"))
+    # The banks' questions are not read whole: a draw reads the rows it picks.
+    draws = list(
+        quiz.draws.select_related("bank")
+        .defer("bank__questions")
+        .order_by("sort_order")
+    )
     usage = _usage_counts(user, quiz) if draws else {}
     for draw in draws:
-        candidates = [
-            b for b in draw.bank.question_blocks(draw.category) if b.id not in taken
-        ]
-        rng.shuffle(candidates)
         # Questions asked least often first: a retake gets new ones while there are.
-        candidates.sort(key=lambda block: usage.get(block.id, 0))
-        for block in candidates[: draw.count]:
+        drawn = bank_questions_draw(
+            bank=draw.bank,
+            category=draw.category,
+            count=draw.count,
+            usage=usage,
+            exclude=taken,
+            rng=rng,
+        )
+        for block in drawn:
             taken.add(block.id)
             items.append(
                 _snapshot_item(

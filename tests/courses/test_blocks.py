@@ -175,3 +175,18 @@ def test_every_block_has_a_description_and_a_group_for_the_picker():
 def test_empty_lesson_body_is_refused():
     with pytest.raises((StreamBlockValidationError, ValidationError)):
         LessonBodyBlock(required=True).clean(LessonBodyBlock().to_python([]))
+
+
+def test_new_choice_and_matching_questions_start_with_two_answers():
+    """A question added in the editor shows two answers (the first right), and no
+    "at least 2" error at once; a matching question shows two pairs."""
+    from wagtail.blocks.stream_block import StreamBlockAdapter
+
+    from courses.models import QuizPage
+
+    stream_block = QuizPage._meta.get_field("questions").stream_block
+    new_block_states = StreamBlockAdapter().js_args(stream_block)[2]
+    single_answers = new_block_states["single_choice"]["choices"]
+    assert [answer["value"]["weight"] for answer in single_answers] == ["100", "0"]
+    assert len(new_block_states["multiple_choice"]["choices"]) == 2
+    assert len(new_block_states["matching"]["pairs"]) == 2
