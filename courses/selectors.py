@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from courses.course_index import PageRef, course_index_get
+from courses.course_index import PageRef, course_index_get, page_ref
 from courses.models import (
     CatalogPage,
     CoursePage,
@@ -167,8 +167,13 @@ class CourseOutline:
 
 
 def course_outline_get(*, course: CoursePage, request=None) -> CourseOutline:
-    """The course's live modules and lessons in tree order, from the cached course index."""
-    index = course_index_get(course_path=course.path, request=request)
+    """The course's live modules and lessons in tree order, from the cached course index.
+
+    In a preview, the draft modules, lessons and quizzes too (see `course_index_get`).
+    """
+    index = course_index_get(course_path=course.path, request=request, previewed=course)
+    if index is None:
+        return CourseOutline(modules=[])
     by_module = {
         path: ModuleOutline(module=ref, lessons=[])
         for path, ref in sorted(index.modules.items())
@@ -199,16 +204,22 @@ def lesson_navigation_get(*, lesson: LessonPage, request=None) -> LessonNavigati
     the size of the course.
     """
     index = course_index_get(
-        course_path=lesson.path[: -2 * lesson.steplen], request=request
+        course_path=lesson.path[: -2 * lesson.steplen],
+        request=request,
+        previewed=lesson,
     )
     lessons = index.lessons
-    position = next((i for i, ref in enumerate(lessons) if ref.pk == lesson.pk), None)
-    if position is None:  # a draft previewed by its author: no neighbours
+    position = next(
+        (i for i, ref in enumerate(lessons) if ref.path == lesson.path), None
+    )
+    if position is None:  # not (or no longer) a live step: no neighbours
         previous = following = None
     else:
         previous = lessons[position - 1] if position > 0 else None
         following = lessons[position + 1] if position + 1 < len(lessons) else None
-    module = index.modules[lesson.path[: -lesson.steplen]]
+    module = index.modules.get(lesson.path[: -lesson.steplen])
+    if module is None:  # a live lesson whose module was unpublished since
+        module = page_ref(lesson.get_parent().specific, request)
     return LessonNavigation(
         breadcrumbs=[*index.ancestors, index.course, module],
         course=index.course,
