@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import (
+    Exists,
     F,
     Func,
     IntegerField,
@@ -13,7 +14,7 @@ from django.db.models import (
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, NullIf, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -26,6 +27,7 @@ from courses.models import (
     QuizPage,
     Topic,
 )
+from courses.reading_time import course_minutes
 
 SEARCH_HITS_LIMIT = 500
 
@@ -80,14 +82,37 @@ class CatalogFilters:
         )
 
 
-def _lesson_minutes_subquery():
-    return Subquery(
-        LessonPage.objects.live()
-        .filter(path__startswith=OuterRef("path"))
+def course_minutes_expression():
+    """SQL twin of `reading_time.course_minutes`, for a queryset of courses.
+
+    Sums the minutes of the course's live, public lessons and quizzes whose module is
+    live and public too: exactly the steps of `course_outline_get`.
+    """
+    steps = Page.objects.live().public()
+    live_module = steps.filter(
+        depth=OuterRef("depth") - 1,
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen),
+    )
+    step_minutes = (
+        steps.type(LessonPage, QuizPage)
+        .filter(
+            path__startswith=OuterRef("path"),
+            depth=OuterRef("depth") + 2,
+        )
+        .filter(Exists(live_module))
         .order_by()
-        .annotate(total=Func(F("reading_minutes"), function="SUM"))
-        .values("total")[:1],
-        output_field=IntegerField(),
+        .annotate(
+            total=Func(
+                Coalesce("lessonpage__reading_minutes", "quizpage__reading_minutes", 0),
+                function="SUM",
+            )
+        )
+        .values("total")[:1]
+    )
+    return Coalesce(
+        NullIf(F("duration_override"), 0),
+        Subquery(step_minutes, output_field=IntegerField()),
+        0,
     )
 
 
@@ -100,7 +125,7 @@ def _cover_renditions():
 def catalog_course_list(*, catalog: CatalogPage, filters: CatalogFilters):
     """Live, public courses of the catalogue matching the filters, newest first.
 
-    Each course carries `minutes` (its override or the sum of its lessons), its topics
+    Each course carries `minutes` (see `reading_time.course_minutes`), its topics
     and its cover image's renditions, so a card costs no further query.
     """
     courses = CoursePage.objects.live().public().child_of(catalog)
@@ -130,9 +155,7 @@ def catalog_course_list(*, catalog: CatalogPage, filters: CatalogFilters):
         )
     return (
         courses.distinct()
-        .annotate(
-            minutes=Coalesce(F("duration_override"), _lesson_minutes_subquery(), 0)
-        )
+        .annotate(minutes=course_minutes_expression())
         .prefetch_related("topics", _cover_renditions())
         .order_by("-first_published_at", "path")
     )
@@ -164,6 +187,15 @@ class CourseOutline:
     @property
     def minutes(self) -> int:
         return sum(module.minutes for module in self.modules)
+
+
+def course_minutes_get(*, course: CoursePage, outline: CourseOutline | None = None):
+    """The course's duration in minutes, by the one rule (`reading_time.course_minutes`)."""
+    outline = outline or course_outline_get(course=course)
+    return course_minutes(
+        override=course.duration_override,
+        steps_minutes=(step.reading_minutes for step in outline.lessons),
+    )
 
 
 def course_outline_get(*, course: CoursePage, request=None) -> CourseOutline:

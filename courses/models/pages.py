@@ -162,12 +162,12 @@ class CoursePage(EnglishTitleMixin, Page):
         return self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_outline_get
+        from courses.selectors import course_minutes_get, course_outline_get
 
         context = super().get_context(request, *args, **kwargs)
         outline = course_outline_get(course=self, request=request)
         context["outline"] = outline
-        context["minutes"] = self.duration_override or outline.minutes
+        context["minutes"] = course_minutes_get(course=self, outline=outline)
         return context
 
 
