@@ -6,9 +6,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.forms import CampusPageForm
+
 
 class HomePage(Page):
     """The root of the site: a welcome for city staff and the way into the catalogue."""
+
+    base_form_class = CampusPageForm
 
     tagline = models.CharField(
         _("tagline"),

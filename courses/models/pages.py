@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.forms import CampusPageForm
 from courses.blocks import LessonBodyBlock
 from courses.course_index import english_active
 from courses.models.snippets import Level
@@ -41,6 +42,8 @@ class EnglishTitleMixin(models.Model):
 
 class CatalogPage(Page):
     """The list of courses, with filters by topic, level and language, and search."""
+
+    base_form_class = CampusPageForm
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -75,6 +78,8 @@ class CatalogPage(Page):
 
 class CoursePage(EnglishTitleMixin, Page):
     """A course: what it teaches, to whom, by whom, and its outline of modules."""
+
+    base_form_class = CampusPageForm
 
     summary = models.TextField(
         _("summary"),
@@ -187,6 +192,8 @@ class CourseOutcome(Orderable):
 class ModulePage(EnglishTitleMixin, Page):
     """A chapter of a course, grouping a few lessons and quizzes."""
 
+    base_form_class = CampusPageForm
+
     summary = models.TextField(_("summary"), blank=True, max_length=400)
 
     content_panels = Page.content_panels + [
@@ -209,6 +216,8 @@ class ModulePage(EnglishTitleMixin, Page):
 
 class LessonPage(EnglishTitleMixin, Page):
     """A short lesson (3–6 minutes of reading) made of text, media and practice blocks."""
+
+    base_form_class = CampusPageForm
 
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
     reading_minutes = models.PositiveIntegerField(
