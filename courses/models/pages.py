@@ -57,7 +57,11 @@ class CatalogPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import CatalogFilters, catalog_course_list, topic_list
+        from courses.selectors import (
+            CatalogFilters,
+            catalog_course_list,
+            topic_filter_options,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogFilters.from_querydict(request.GET)
@@ -68,7 +72,7 @@ class CatalogPage(Page):
             filters=filters,
             page_obj=page_obj,
             courses=page_obj.object_list,
-            topics=topic_list(),
+            topic_groups=topic_filter_options(catalog=self, filters=filters),
             levels=Level.choices,
             languages=settings.LANGUAGES,
             query_string=filters.as_query_string(),
