@@ -145,4 +145,3 @@ def _course_review_buttons(page, user):
 @hooks.register("register_page_header_buttons")
 def course_review_header_buttons(page, user, view_name, next_url=None):
     yield from _course_review_buttons(page, user)
-
