@@ -1,37 +1,26 @@
-"""The image library's upload form: a broken image file gets a message, not a 500."""
+"""The admin form every Campus page uses: ASCII slugs, whatever the editor types."""
 
-from django.core.exceptions import ValidationError
-from wagtail.images.fields import WagtailImageField
-from wagtail.images.forms import BaseImageForm
+from anyascii import anyascii
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminPageForm
 
 
-class CheckedImageField(WagtailImageField):
-    """Wagtail's image field, refusing a file the image library cannot decode.
+def ascii_slug(value: str) -> str:
+    """A URL-safe ASCII slug: accents transliterated (é → e, œ → oe), not dropped."""
+    return slugify(anyascii(value or ""))
 
-    Wagtail opens the file by its first bytes, then reads its size: a file that
-    starts like a GIF (``GIF89a``) and then holds junk passes the first step and makes
-    Pillow raise in the second, outside Wagtail's ``try`` (a 500 on upload).
+
+class CampusPageForm(WagtailAdminPageForm):
+    """Wagtail's page form, with the slug made ASCII on the server too.
+
+    `WAGTAIL_ALLOW_UNICODE_SLUGS = False` makes the admin's slug auto-fill
+    transliterate; this catches what reaches the server anyway (typed by hand,
+    pasted, a browser without JavaScript), so URLs never carry `%C3%A9`.
     """
 
-    def check_image_pixel_size(self, f):
-        try:
-            super().check_image_pixel_size(f)
-        except ValidationError:
-            raise
-        except Exception as error:  # noqa: BLE001 - any decoder failure: a broken file
-            raise ValidationError(
-                self.error_messages["invalid_image"], code="invalid_image"
-            ) from error
-
-
-class ImageForm(BaseImageForm):
-    """``WAGTAILIMAGES_IMAGE_FORM_BASE``: Wagtail's form with ``CheckedImageField``."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("file")
-        # Wagtail builds this field itself (formfield_for_dbfield), with no setting to
-        # choose its class; declaring it here would also put it back in the forms that
-        # exclude it (the multiple uploader's edit form).
-        if type(field) is WagtailImageField:
-            field.__class__ = CheckedImageField
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        if getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True):
+            return slug
+        return ascii_slug(slug)

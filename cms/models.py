@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.forms import CampusPageForm
+
 
 def english_active() -> bool:
     """Whether the interface is in English (English titles then replace French ones)."""
@@ -40,6 +42,8 @@ class EnglishTitleMixin(models.Model):
 
 class HomePage(EnglishTitleMixin, Page):
     """The root of the site: a welcome for city staff and the way into the catalogue."""
+
+    base_form_class = CampusPageForm
 
     tagline = models.CharField(
         _("tagline"),

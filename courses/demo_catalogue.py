@@ -113,8 +113,9 @@ TOPICS = [
     },
     {
         "slug": "services-essentiels",
-        "name_fr": "Services essentiels",
-        "name_en": "Essential services",
+        # Not the axis' own name: two "Services essentiels" confused trainers.
+        "name_fr": "Gestion des services urbains",
+        "name_en": "Managing urban services",
         "description_fr": (
             "Planifier, gérer et évaluer l'eau, l'assainissement, la santé, "
             "l'éducation et la gestion des déchets à l'échelle de la ville."

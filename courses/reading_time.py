@@ -2,6 +2,7 @@
 
 import math
 import re
+from collections.abc import Iterable
 
 from django.utils.html import strip_tags
 
@@ -43,3 +44,15 @@ def stream_text(data) -> str:
 
     walk(data)
     return " ".join(parts)
+
+
+def course_minutes(*, override: int | None, steps_minutes: Iterable[int]) -> int:
+    """The one duration rule of a course, for its card, its page and its certificate.
+
+    The trainer's estimate when one is set (and not 0), else the sum of the estimated
+    minutes of the steps a learner follows: the live lessons *and* quizzes of the
+    live modules. `selectors.course_minutes_expression` is its SQL twin.
+    """
+    if override:
+        return override
+    return sum(steps_minutes)

@@ -1,10 +1,13 @@
 """Reads of the course tree whose query count does not grow with the size of a course."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import (
+    Case,
+    Count,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -12,12 +15,14 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, NullIf, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from courses.course_index import PageRef, course_index_get
+from courses.course_index import PageRef, course_index_get, page_ref
 from courses.models import (
     CatalogPage,
     CoursePage,
@@ -26,6 +31,8 @@ from courses.models import (
     QuizPage,
     Topic,
 )
+from courses.reading_time import course_minutes
+from courses.search_terms import query_variants, title_matches
 
 SEARCH_HITS_LIMIT = 500
 
@@ -80,14 +87,37 @@ class CatalogFilters:
         )
 
 
-def _lesson_minutes_subquery():
-    return Subquery(
-        LessonPage.objects.live()
-        .filter(path__startswith=OuterRef("path"))
+def course_minutes_expression():
+    """SQL twin of `reading_time.course_minutes`, for a queryset of courses.
+
+    Sums the minutes of the course's live, public lessons and quizzes whose module is
+    live and public too: exactly the steps of `course_outline_get`.
+    """
+    steps = Page.objects.live().public()
+    live_module = steps.filter(
+        depth=OuterRef("depth") - 1,
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen),
+    )
+    step_minutes = (
+        steps.type(LessonPage, QuizPage)
+        .filter(
+            path__startswith=OuterRef("path"),
+            depth=OuterRef("depth") + 2,
+        )
+        .filter(Exists(live_module))
         .order_by()
-        .annotate(total=Func(F("reading_minutes"), function="SUM"))
-        .values("total")[:1],
-        output_field=IntegerField(),
+        .annotate(
+            total=Func(
+                Coalesce("lessonpage__reading_minutes", "quizpage__reading_minutes", 0),
+                function="SUM",
+            )
+        )
+        .values("total")[:1]
+    )
+    return Coalesce(
+        NullIf(F("duration_override"), 0),
+        Subquery(step_minutes, output_field=IntegerField()),
+        0,
     )
 
 
@@ -97,50 +127,136 @@ def _cover_renditions():
     )
 
 
-def catalog_course_list(*, catalog: CatalogPage, filters: CatalogFilters):
-    """Live, public courses of the catalogue matching the filters, newest first.
+def _topic_q(slug: str) -> Q:
+    """Courses of a topic, or of an axis and its topics (the topic filter's one rule)."""
+    return Q(topics__slug=slug) | Q(topics__parent__slug=slug)
 
-    Each course carries `minutes` (its override or the sum of its lessons), its topics
-    and its cover image's renditions, so a card costs no further query.
+
+def course_search_ranking(*, catalog: CatalogPage, q: str) -> list[int]:
+    """Ids of the catalogue's live courses that match the query, most relevant first.
+
+    First the courses whose title the query names (`search_terms.title_matches`),
+    then the search engine's course hits by relevance (title, summary, description),
+    then the courses of its lesson hits by relevance. Every spelling of the query
+    (`search_terms.query_variants`) is searched.
     """
+    courses = list(
+        CoursePage.objects.live()
+        .child_of(catalog)
+        .order_by("path")
+        .values_list("pk", "path", "title", "title_en")
+    )
+    course_by_path = {path: pk for pk, path, _title, _title_en in courses}
+    course_path_length = (catalog.depth + 1) * CoursePage.steplen
+    ranked = [
+        pk
+        for pk, _path, title, title_en in courses
+        if title_matches(q, title, title_en)
+    ]
+    course_hits, lesson_hits = [], []
+    for variant in query_variants(q):
+        course_hits += [
+            hit.pk
+            for hit in CoursePage.objects.live()
+            .child_of(catalog)
+            .search(variant)[:SEARCH_HITS_LIMIT]
+        ]
+        lesson_hits += [
+            course_by_path.get(hit.path[:course_path_length])
+            for hit in LessonPage.objects.live()
+            .descendant_of(catalog)
+            .search(variant)[:SEARCH_HITS_LIMIT]
+        ]
+    for pk in course_hits + lesson_hits:
+        if pk is not None and pk not in ranked:
+            ranked.append(pk)
+    return ranked
+
+
+def _catalog_courses(*, catalog: CatalogPage, filters: CatalogFilters):
+    """The catalogue's live courses matching the filters; `relevance` when searched."""
     courses = CoursePage.objects.live().public().child_of(catalog)
     if filters.topic:
-        courses = courses.filter(
-            Q(topics__slug=filters.topic) | Q(topics__parent__slug=filters.topic)
-        )
+        courses = courses.filter(_topic_q(filters.topic))
     if filters.level:
         courses = courses.filter(level=filters.level)
     if filters.language:
         courses = courses.filter(language=filters.language)
     if filters.q:
-        course_hits = (
-            CoursePage.objects.live()
-            .child_of(catalog)
-            .search(filters.q)[:SEARCH_HITS_LIMIT]
+        ranked = course_search_ranking(catalog=catalog, q=filters.q)
+        courses = courses.filter(pk__in=ranked).annotate(
+            relevance=Case(
+                *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranked)),
+                default=Value(len(ranked)),
+                output_field=IntegerField(),
+            )
         )
-        lesson_hits = (
-            LessonPage.objects.live()
-            .descendant_of(catalog)
-            .search(filters.q)[:SEARCH_HITS_LIMIT]
-        )
-        course_path_length = (catalog.depth + 1) * CoursePage.steplen
-        courses = courses.filter(
-            Q(pk__in=[hit.pk for hit in course_hits])
-            | Q(path__in={hit.path[:course_path_length] for hit in lesson_hits})
-        )
+    return courses
+
+
+def catalog_course_list(*, catalog: CatalogPage, filters: CatalogFilters):
+    """Live, public courses of the catalogue matching the filters: newest first, or
+    most relevant first when the visitor searched (see `course_search_ranking`).
+
+    Each course carries `minutes` (see `reading_time.course_minutes`), its topics
+    and its cover image's renditions, so a card costs no further query.
+    """
+    order = ("-first_published_at", "path")
+    if filters.q:
+        order = ("relevance", *order)
     return (
-        courses.distinct()
-        .annotate(
-            minutes=Coalesce(F("duration_override"), _lesson_minutes_subquery(), 0)
-        )
+        _catalog_courses(catalog=catalog, filters=filters)
+        .distinct()
+        .annotate(minutes=course_minutes_expression())
         .prefetch_related("topics", _cover_renditions())
-        .order_by("-first_published_at", "path")
+        .order_by(*order)
     )
 
 
-def topic_list():
-    """Topics that have at least one course, for the catalogue's filter."""
-    return Topic.objects.select_related("parent").order_by("parent__name", "name")
+@dataclass(frozen=True)
+class TopicOption:
+    topic: Topic
+    count: int  # courses the visitor would get by choosing it (other filters kept)
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    """An axis of the catalogue and its finer topics, for one `<optgroup>`."""
+
+    axis: TopicOption
+    topics: list[TopicOption]
+
+
+def topic_filter_options(
+    *, catalog: CatalogPage, filters: CatalogFilters
+) -> list[TopicGroup]:
+    """The topic filter's choices, grouped by axis, each with its number of courses.
+
+    The counts keep the visitor's other filters (level, language, search) and follow
+    the topic filter's own rule (`_topic_q`); one query for the topics, one for all
+    the counts, whatever the number of courses.
+    """
+    topics = list(Topic.objects.order_by("name"))
+    if not topics:
+        return []
+    others = _catalog_courses(catalog=catalog, filters=replace(filters, topic=""))
+    counts = others.aggregate(
+        **{
+            f"topic_{topic.pk}": Count("pk", filter=_topic_q(topic.slug), distinct=True)
+            for topic in topics
+        }
+    )
+    options = {
+        t.pk: TopicOption(topic=t, count=counts[f"topic_{t.pk}"]) for t in topics
+    }
+    axes = [t for t in topics if t.parent_id is None or t.parent_id not in options]
+    return [
+        TopicGroup(
+            axis=options[axis.pk],
+            topics=[options[t.pk] for t in topics if t.parent_id == axis.pk],
+        )
+        for axis in sorted(axes, key=lambda t: t.display_name)
+    ]
 
 
 @dataclass
@@ -166,9 +282,23 @@ class CourseOutline:
         return sum(module.minutes for module in self.modules)
 
 
+def course_minutes_get(*, course: CoursePage, outline: CourseOutline | None = None):
+    """The course's duration in minutes, by the one rule (`reading_time.course_minutes`)."""
+    outline = outline or course_outline_get(course=course)
+    return course_minutes(
+        override=course.duration_override,
+        steps_minutes=(step.reading_minutes for step in outline.lessons),
+    )
+
+
 def course_outline_get(*, course: CoursePage, request=None) -> CourseOutline:
-    """The course's live modules and lessons in tree order, from the cached course index."""
-    index = course_index_get(course_path=course.path, request=request)
+    """The course's live modules and lessons in tree order, from the cached course index.
+
+    In a preview, the draft modules, lessons and quizzes too (see `course_index_get`).
+    """
+    index = course_index_get(course_path=course.path, request=request, previewed=course)
+    if index is None:
+        return CourseOutline(modules=[])
     by_module = {
         path: ModuleOutline(module=ref, lessons=[])
         for path, ref in sorted(index.modules.items())
@@ -199,16 +329,22 @@ def lesson_navigation_get(*, lesson: LessonPage, request=None) -> LessonNavigati
     the size of the course.
     """
     index = course_index_get(
-        course_path=lesson.path[: -2 * lesson.steplen], request=request
+        course_path=lesson.path[: -2 * lesson.steplen],
+        request=request,
+        previewed=lesson,
     )
     lessons = index.lessons
-    position = next((i for i, ref in enumerate(lessons) if ref.pk == lesson.pk), None)
-    if position is None:  # a draft previewed by its author: no neighbours
+    position = next(
+        (i for i, ref in enumerate(lessons) if ref.path == lesson.path), None
+    )
+    if position is None:  # not (or no longer) a live step: no neighbours
         previous = following = None
     else:
         previous = lessons[position - 1] if position > 0 else None
         following = lessons[position + 1] if position + 1 < len(lessons) else None
-    module = index.modules[lesson.path[: -lesson.steplen]]
+    module = index.modules.get(lesson.path[: -lesson.steplen])
+    if module is None:  # a live lesson whose module was unpublished since
+        module = page_ref(lesson.get_parent().specific, request)
     return LessonNavigation(
         breadcrumbs=[*index.ancestors, index.course, module],
         course=index.course,

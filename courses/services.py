@@ -422,3 +422,74 @@ def quiz_find(ref: str) -> QuizPage:
             % {"ref": ref, "choices": choices}
         )
     return quizzes[0]
+
+
+# --- Course review: a course and its pages go through the workflow together ------
+
+
+def _course_pages(course) -> list:
+    """The course and every page under it, in outline order, as their specific types."""
+    return list(course.get_descendants(inclusive=True).specific().order_by("path"))
+
+
+def _awaits_submission(page) -> bool:
+    """Whether the page has changes no reviewer has seen: a draft, or unpublished edits."""
+    return page.has_unpublished_changes and not page.workflow_in_progress
+
+
+def course_review_pending_list(*, course) -> list:
+    """Pages of the course (itself included) that a submission of the course sends."""
+    return [page for page in _course_pages(course) if _awaits_submission(page)]
+
+
+def course_review_submit(*, course, user) -> list:
+    """Submit the course and all its pages with unpublished changes to their workflow.
+
+    One action instead of one per page, through Wagtail's own workflow API (each page
+    gets its workflow state, history entry and notifications, as when submitted from
+    its editor). All or nothing: refused if the user may not edit one of them.
+    """
+    pages = course_review_pending_list(course=course)
+    for page in pages:
+        permissions = page.permissions_for_user(user)
+        if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+            raise PermissionDenied
+    with transaction.atomic():
+        for page in pages:
+            if page.latest_revision_id is None:
+                page.save_revision(user=user, log_action=True)
+            state = page.current_workflow_state
+            if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+                state.resume(user)
+            else:
+                page.get_workflow().start(page, user)
+    return pages
+
+
+def course_review_approvable_list(*, course, user) -> list:
+    """(page, task state) of the course's pages in review that this user may approve."""
+    approvable = []
+    for page in _course_pages(course):
+        task_state = page.current_workflow_task_state
+        if task_state is None:
+            continue
+        task = task_state.task.specific
+        if any(name == "approve" for name, *_ in task.get_actions(page, user)):
+            approvable.append((page, task_state))
+    return approvable
+
+
+def course_review_approve(*, course, user, comment: str = "") -> list:
+    """Approve, in one go, every page of the course in review that the user may approve.
+
+    Each approval goes through the task's own `on_action`, as the reviewer's button on
+    one page does (history, notifications, publication on the last task); the course
+    comes first, then its modules, lessons and quizzes. All or nothing.
+    """
+    approvable = course_review_approvable_list(course=course, user=user)
+    with transaction.atomic():
+        for _page, task_state in approvable:
+            task_state.task.specific.on_action(
+                task_state, user, "approve", comment=comment
+            )
+    return [page for page, _task_state in approvable]

@@ -4,9 +4,13 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from courses import admin_views
-from courses.models import QuestionBank, QuizPage
-from courses.services import question_bank_entries_sync
+from courses import admin_views, review_views
+from courses.models import CoursePage, QuestionBank, QuizPage
+from courses.services import (
+    course_review_approvable_list,
+    course_review_pending_list,
+    question_bank_entries_sync,
+)
 from courses.viewsets import QuestionBankViewSet
 
 register_snippet(QuestionBankViewSet)
@@ -109,3 +113,47 @@ def rebuild_bank_entries(request, instance):
     """Random draws read a bank's questions as rows: rebuild them after each edit."""
     if isinstance(instance, QuestionBank):
         question_bank_entries_sync(bank=instance)
+
+
+@hooks.register("register_admin_urls")
+def register_course_review_urls():
+    return [
+        path(
+            "courses/<int:page_id>/review/submit/",
+            review_views.CourseReviewSubmitView.as_view(),
+            name="course_review_submit",
+        ),
+        path(
+            "courses/<int:page_id>/review/approve/",
+            review_views.CourseReviewApproveView.as_view(),
+            name="course_review_approve",
+        ),
+    ]
+
+
+def _course_review_buttons(page, user):
+    """On a course: submit it with its pages, or approve them all, when there is any."""
+    if not issubclass(page.specific_class or type(page), CoursePage):
+        return
+    course = page.specific
+    if course.permissions_for_user(user).can_edit() and course_review_pending_list(
+        course=course
+    ):
+        yield Button(
+            _("Submit the course and its pages for review"),
+            url=reverse("course_review_submit", args=[page.pk]),
+            icon_name="resubmit",
+            priority=30,
+        )
+    if course_review_approvable_list(course=course, user=user):
+        yield Button(
+            _("Approve the course"),
+            url=reverse("course_review_approve", args=[page.pk]),
+            icon_name="check",
+            priority=31,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def course_review_header_buttons(page, user, view_name, next_url=None):
+    yield from _course_review_buttons(page, user)

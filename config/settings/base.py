@@ -315,6 +315,8 @@ CELERY_BEAT_SCHEDULE["certificate-batch-sweep"] = {
 WAGTAIL_SITE_NAME = "Campus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# ASCII page slugs: the admin transliterates titles (é → e) and cms.forms enforces it.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The dashboard would ask releases.wagtail.org for new versions (another host: the
 # admin's CSP refuses it, and offline servers cannot reach it).
@@ -337,7 +339,7 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # A broken image file is refused with a message (Wagtail's own form answers 500).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 LOGGING = {

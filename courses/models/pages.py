@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.forms import CampusPageForm
 from cms.models import EnglishTitleMixin, in_language
 from courses.blocks import LessonBodyBlock
 from courses.course_index import english_active
@@ -22,6 +23,8 @@ CATALOG_PAGE_SIZE = 12
 
 class CatalogPage(EnglishTitleMixin, Page):
     """The list of courses, with filters by topic, level and language, and search."""
+
+    base_form_class = CampusPageForm
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -47,7 +50,11 @@ class CatalogPage(EnglishTitleMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import CatalogFilters, catalog_course_list, topic_list
+        from courses.selectors import (
+            CatalogFilters,
+            catalog_course_list,
+            topic_filter_options,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogFilters.from_querydict(request.GET)
@@ -58,7 +65,7 @@ class CatalogPage(EnglishTitleMixin, Page):
             filters=filters,
             page_obj=page_obj,
             courses=page_obj.object_list,
-            topics=topic_list(),
+            topic_groups=topic_filter_options(catalog=self, filters=filters),
             levels=Level.choices,
             languages=settings.LANGUAGES,
             query_string=filters.as_query_string(),
@@ -68,6 +75,8 @@ class CatalogPage(EnglishTitleMixin, Page):
 
 class CoursePage(EnglishTitleMixin, Page):
     """A course: what it teaches, to whom, by whom, and its outline of modules."""
+
+    base_form_class = CampusPageForm
 
     summary = models.TextField(
         _("summary"),
@@ -155,12 +164,12 @@ class CoursePage(EnglishTitleMixin, Page):
         return self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_outline_get
+        from courses.selectors import course_minutes_get, course_outline_get
 
         context = super().get_context(request, *args, **kwargs)
         outline = course_outline_get(course=self, request=request)
         context["outline"] = outline
-        context["minutes"] = self.duration_override or outline.minutes
+        context["minutes"] = course_minutes_get(course=self, outline=outline)
         return context
 
 
@@ -179,6 +188,8 @@ class CourseOutcome(Orderable):
 
 class ModulePage(EnglishTitleMixin, Page):
     """A chapter of a course, grouping a few lessons and quizzes."""
+
+    base_form_class = CampusPageForm
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)
 
@@ -202,6 +213,8 @@ class ModulePage(EnglishTitleMixin, Page):
 
 class LessonPage(EnglishTitleMixin, Page):
     """A short lesson (3–6 minutes of reading) made of text, media and practice blocks."""
+
+    base_form_class = CampusPageForm
 
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
     reading_minutes = models.PositiveIntegerField(

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.forms import CampusPageForm
 from courses.models.pages import EnglishTitleMixin
 from courses.question_blocks import QuestionStreamBlock, question_from_block
 
@@ -197,6 +198,8 @@ class QuizPage(EnglishTitleMixin, Page):
     Grading happens on the server; a passed quiz counts for course completion like a
     completed lesson.
     """
+
+    base_form_class = CampusPageForm
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]

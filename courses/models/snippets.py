@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -48,6 +49,14 @@ class Topic(index.Indexed, models.Model):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
+        constraints = [
+            # Trainers pick topics by name: two of the same name cannot be told apart.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="courses_topic_name_unique",
+                violation_error_message=_("A topic with this name already exists."),
+            )
+        ]
 
     def __str__(self):
         return self.display_name

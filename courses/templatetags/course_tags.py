@@ -32,3 +32,15 @@ def catalog_url(context) -> str:
     from courses.course_index import catalog_url_get
 
     return catalog_url_get(request=context.get("request"))
+
+
+@register.simple_tag
+def course_of_page(page):
+    """The course a page belongs to (None for pages outside a course), for admin lists."""
+    from wagtail.models import Page
+
+    from courses.selectors import course_for_page_get
+
+    if not isinstance(page, Page):
+        return None
+    return course_for_page_get(page=page)
