@@ -18,8 +18,14 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 
-from certificates.models import CertificateBatch, CertificateRule, CertificateTemplate
+from certificates.models import (
+    CertificateBatch,
+    CertificateBatchItem,
+    CertificateRule,
+    CertificateTemplate,
+)
 from certificates.services import certificate_issue
 from courses.models import LessonPage, ModulePage
 from learners.roles import Role
@@ -412,22 +418,19 @@ def campus():
     )
 
     batch = CertificateBatch.objects.create(
-        course=course,
-        requested_by=users["certificate_admin"],
-        state=CertificateBatch.State.DONE,
-        total=2,
-        processed=2,
-        skipped=2,
-        report=[
-            {
-                "user_id": user.pk,
-                "name": user.get_full_name(),
-                "email": user.email,
-                "outcome": "skipped",
-                "reason": "déjà délivré",
-            }
-            for user in (awa, youssef)
-        ],
+        course=course, requested_by=users["certificate_admin"]
+    )
+    CertificateBatchItem.objects.bulk_create(
+        CertificateBatchItem(
+            batch=batch,
+            user=user,
+            name=user.get_full_name(),
+            email=user.email,
+            outcome=CertificateBatchItem.Outcome.SKIPPED,
+            reason="déjà délivré",
+            processed_at=timezone.now(),
+        )
+        for user in (awa, youssef)
     )
     return {
         "users": users,
