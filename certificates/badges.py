@@ -3,7 +3,7 @@
 Verification is "hosted": a verifier (a backpack, 1EdTech's validator) fetches the
 assertion at its own ``id`` and follows its links to the BadgeClass, the issuer
 profile and the badge image. So every URL here is absolute, built from
-``settings.WAGTAILADMIN_BASE_URL``, and must resolve on that address; the validator
+``settings.CAMPUS_BASE_URL`` (``cms.site_address.absolute_url``), and must resolve on that address; the validator
 also requires the assertion to live on the issuer's origin.
 
 - one issuer profile for the site (name and e-mail from the settings
@@ -34,6 +34,7 @@ from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 from certificates.rendering import FONTS_DIR, verification_url
+from cms.site_address import absolute_url
 
 OB_CONTEXT = "https://w3id.org/openbadges/v2"
 DEFAULT_ISSUER_NAME = "Campus des villes francophones"
@@ -62,7 +63,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def issuer_url() -> str:

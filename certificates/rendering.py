@@ -18,6 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cms.site_address import absolute_url
+
 FONTS_DIR = Path(__file__).resolve().parent / "static" / "certificates" / "fonts"
 _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
@@ -45,8 +47,7 @@ def body_fill(body: str, values: dict) -> str:
 
 def verification_url(code: str) -> str:
     """The absolute URL of a certificate's public verification page."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("certificates:verify", args=[code])
+    return absolute_url(reverse("certificates:verify", args=[code]))
 
 
 def qr_data_uri(url: str) -> str:

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,7 @@ from certificates.selectors import (
     overall_quiz_score_get,
     rule_issues_automatically,
 )
+from cms.site_address import absolute_url
 from courses.models import CoursePage
 from courses.selectors import course_outline_get
 from learners.models import Enrollment, User
@@ -296,8 +298,7 @@ def certificate_issued_notify(*, certificate: Certificate) -> None:
             "name": certificate.data.get("learner_name"),
             "course": certificate.data.get("course_title"),
             "verification_url": verification_url(certificate.code),
-            "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + "/mon-parcours/",
+            "dashboard_url": absolute_url(reverse("learners:dashboard")),
         }
         subject = _("Your certificate for “%(course)s”") % {"course": context["course"]}
         body = render_to_string("certificates/email/certificate_issued.txt", context)

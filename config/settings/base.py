@@ -222,7 +222,15 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Campus"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute URL (e-mails, QR codes, Open Badges,
+# Wagtail's default Site) comes from it through cms.site_address. `make run` sets it
+# from PORT; WAGTAILADMIN_BASE_URL is still read for older deployments.
+CAMPUS_BASE_URL = (
+    os.environ.get("CAMPUS_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = CAMPUS_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
