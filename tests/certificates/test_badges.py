@@ -46,7 +46,7 @@ OB_INSTALL = [
 
 @pytest.fixture
 def base_url(settings):
-    settings.WAGTAILADMIN_BASE_URL = BASE
+    settings.CAMPUS_BASE_URL = BASE
     return BASE
 
 
@@ -359,7 +359,7 @@ def _report(result: subprocess.CompletedProcess) -> dict:
 
 
 def _live_certificate(live_server, settings, tmp_path, learner, course):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.CAMPUS_BASE_URL = live_server.url
     settings.MEDIA_ROOT = str(tmp_path / "media")
     complete(learner, course)
     return Certificate.objects.get(user=learner, course=course)

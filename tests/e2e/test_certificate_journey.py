@@ -65,7 +65,7 @@ def test_learner_gets_a_certificate_checks_it_and_sees_it_revoked(
         pytest.skip(
             "needs poppler-utils and zbar-tools (apt-get install -y poppler-utils zbar-tools)"
         )
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.CAMPUS_BASE_URL = live_server.url
     settings.MEDIA_ROOT = str(tmp_path / "media")
     course = course_create(
         title="Budget communal", modules=1, lessons_per_module=1, catalog=catalogue
