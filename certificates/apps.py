@@ -7,6 +7,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import receivers
+        from certificates import account_receivers, receivers
 
         receivers.connect()
+        account_receivers.connect()

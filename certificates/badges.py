@@ -166,6 +166,19 @@ def recipient_identity(email: str, salt: str) -> str:
     )
 
 
+def certificate_recipient_identity(certificate) -> str:
+    """The hashed recipient of a certificate's assertion, from its frozen data.
+
+    The address frozen at issue, so that badges in a backpack keep matching; once the
+    holder has deleted their account only the hash is kept (``recipient_identity``).
+    """
+    frozen = certificate.data.get("recipient_identity")
+    if frozen:
+        return frozen
+    email = certificate.data.get("recipient_email") or certificate.user.email
+    return recipient_identity(email, certificate.badge_salt)
+
+
 def _iso(moment: datetime) -> str:
     """ISO 8601 in UTC with its offset, as verifiers require a time zone."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
@@ -177,6 +190,8 @@ def revocation_reason(certificate) -> str | None:
 
     if certificate.state == Certificate.State.VALID:
         return None
+    if certificate.state == Certificate.State.WITHDRAWN:
+        return _("Withdrawn by its holder.")
     if certificate.state == Certificate.State.SUPERSEDED:
         replacement = certificate.superseded_by
         if replacement is not None:
@@ -212,11 +227,7 @@ def assertion_json(certificate) -> dict:
             "type": "email",
             "hashed": True,
             "salt": certificate.badge_salt,
-            "identity": recipient_identity(
-                # The address frozen at issue: badges in a backpack keep matching.
-                certificate.data.get("recipient_email") or certificate.user.email,
-                certificate.badge_salt,
-            ),
+            "identity": certificate_recipient_identity(certificate),
         },
         "badge": badge_class_url(certificate.course_id),
         "verification": {"type": "hosted"},

@@ -253,12 +253,50 @@ def certificate_revoke(
     locked.save(
         update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"]
     )
-    if locked.pdf:
-        name = locked.pdf.name
-        transaction.on_commit(lambda: locked.pdf.storage.delete(name))
-        Certificate.objects.filter(pk=locked.pk).update(pdf="")
-        locked.pdf = ""
+    _pdf_drop(locked)
     return locked
+
+
+def _pdf_drop(certificate: Certificate) -> None:
+    """Forget the stored PDF (deleted after commit): the next download renders it
+    again with the certificate's new state."""
+    if certificate.pdf:
+        name = certificate.pdf.name
+        storage = certificate.pdf.storage
+        transaction.on_commit(lambda: storage.delete(name))
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+        certificate.pdf = ""
+
+
+@transaction.atomic
+def certificates_holder_leave(*, user: User, withdraw: bool, now=None) -> int:
+    """Prepare the certificates of an account about to be deleted; returns how many.
+
+    They stay (their ``user`` becomes empty when the account goes) and keep answering
+    at their code with their frozen data. The recipient's e-mail is replaced by its
+    salted hash, which is all the Open Badges assertion needs. With ``withdraw`` the
+    valid ones become "withdrawn by the holder" (verification page, PDF and badge say
+    so). Revoked and superseded certificates keep their state.
+    """
+    from certificates.badges import certificate_recipient_identity
+
+    now = now or timezone.now()
+    certificates = list(
+        Certificate.objects.select_for_update().filter(user=user).order_by("pk")
+    )
+    for certificate in certificates:
+        data = dict(certificate.data)
+        data["recipient_identity"] = certificate_recipient_identity(certificate)
+        data.pop("recipient_email", None)
+        certificate.data = data
+        fields = ["data"]
+        if withdraw and certificate.state == Certificate.State.VALID:
+            certificate.state = Certificate.State.WITHDRAWN
+            certificate.withdrawn_at = now
+            fields += ["state", "withdrawn_at"]
+            _pdf_drop(certificate)
+        certificate.save(update_fields=fields)
+    return len(certificates)
 
 
 def certificate_pdf_render(*, certificate: Certificate) -> bytes:
@@ -291,6 +329,8 @@ def certificate_pdf_get(*, certificate: Certificate) -> bytes:
 def certificate_issued_notify(*, certificate: Certificate) -> None:
     """E-mail the learner the verification link (after the transaction commits)."""
     user = certificate.user
+    if user is None:  # the holder deleted their account: nobody to tell
+        return
     language = preferred_language_get(user=user) or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
