@@ -15,7 +15,7 @@ from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 #: Placeholders a template's body may use, replaced by the certificate's frozen data.
-PLACEHOLDERS = ("learner", "course", "date", "score", "hours")
+PLACEHOLDERS = ("learner", "course", "date", "score", "hours", "duration")
 
 
 class Orientation(models.TextChoices):
@@ -41,8 +41,9 @@ class CertificateTemplate(
         _("body"),
         features=["bold", "italic"],
         help_text=_(
-            "Placeholders: {learner}, {course}, {date}, {score}, {hours}; they are "
-            "replaced by the learner's data when the certificate is issued."
+            "Placeholders: {learner}, {course}, {date}, {score}, {duration} (in words: "
+            "“30 minutes”, “1 hour”), {hours} (a number); they are replaced by the "
+            "learner's data when the certificate is issued."
         ),
     )
     issuer_name = models.CharField(_("issuing organisation"), max_length=200)

@@ -120,6 +120,7 @@ SAMPLE_VALUES = {
     "date": "28 novembre 2026",
     "score": "87 %",
     "hours": "6",
+    "duration": "6 heures",
 }
 
 

@@ -9,7 +9,7 @@ again from the frozen data on download.
 
 import logging
 import secrets
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -35,9 +35,11 @@ from certificates.selectors import (
     rule_issues_automatically,
 )
 from cms.site_address import absolute_url
+from courses.durations import duration_words
 from courses.models import CoursePage
 from courses.selectors import course_outline_get
 from learners.models import Enrollment, User
+from learners.scoring import score_percent_text
 from learners.selectors import preferred_language_get
 from learners.services import email_send
 
@@ -50,6 +52,19 @@ class CertificateError(Exception):
     def __init__(self, message, status: int = 400):
         super().__init__(str(message))
         self.status = status
+
+
+def _minutes(rule: CertificateRule, course: CoursePage) -> int:
+    """Minutes of training printed: the rule's hours, else the course's time (exact
+    under an hour, to the half hour above)."""
+    if rule.hours is not None:
+        return int(rule.hours * 60)
+    minutes = course.duration_override or course_outline_get(course=course).minutes
+    if minutes < 60:
+        return max(minutes, 1)
+    return (
+        int((Decimal(minutes) / 30).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 30
+    )
 
 
 def _hours(rule: CertificateRule, course: CoursePage) -> Decimal:
@@ -74,10 +89,9 @@ def _frozen_data(*, user: User, course: CoursePage, rule: CertificateRule, enrol
             "learner": name,
             "course": course_title,
             "date": formats.date_format(completed, "j F Y"),
-            "score": f"{formats.number_format(score.normalize())} %"
-            if score is not None
-            else "—",
+            "score": score_percent_text(score),
             "hours": formats.number_format(hours.normalize()),
+            "duration": duration_words(_minutes(rule, course)),
         }
     latest = getattr(template, "latest_revision", None)
     data = template_data(
@@ -204,6 +218,9 @@ def certificate_reissue(
             if key.startswith("value_")
         }
         values["learner"] = name
+        if "duration" not in values:  # issued before {duration} existed
+            minutes = int(Decimal(data.get("hours") or 0) * 60)
+            values["duration"] = duration_words(minutes)
         template = old.template
         refreshed = template_data(
             template, values, revision_id=data.get("template_revision_id")
