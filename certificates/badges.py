@@ -33,7 +33,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from certificates.rendering import FONTS_DIR, verification_url
+from certificates.rendering import verification_url
+from cms.fonts import font_get
 from cms.site_address import absolute_url
 
 OB_CONTEXT = "https://w3id.org/openbadges/v2"
@@ -254,7 +255,7 @@ def course_initials(title: str) -> str:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS_DIR / "DejaVuSans-Bold.ttf"), size)
+    return font_get(size)
 
 
 def _fitted_font(draw, text: str, width: int, start: int) -> ImageFont.FreeTypeFont:
