@@ -7,7 +7,13 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from certificates import account_receivers, receivers
+        from certificates import account_receivers, course_receivers, receivers
+        from certificates.panels import CertificateRulePanel
+        from courses.models import CoursePage
 
         receivers.connect()
         account_receivers.connect()
+        course_receivers.connect()
+        # The course's edit page (where trainers and reviewers look) shows its rule;
+        # courses cannot import certificates, so this app adds the panel.
+        CoursePage.content_panels = [*CoursePage.content_panels, CertificateRulePanel()]

@@ -6,7 +6,12 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_normalize
-from certificates.models import Certificate, CertificateRule, IssueMode
+from certificates.models import (
+    Certificate,
+    CertificateRule,
+    CertificateTemplate,
+    IssueMode,
+)
 from courses.models import CoursePage, QuizPage
 from learners.models import Enrollment, QuizAttempt, User
 
@@ -47,6 +52,15 @@ def certificate_rule_get(*, course: CoursePage) -> CertificateRule | None:
     return (
         CertificateRule.objects.select_related("template").filter(course=course).first()
     )
+
+
+def certificate_template_default_get(
+    *, language: str = ""
+) -> CertificateTemplate | None:
+    """The design a new course's rule starts with: the oldest design in the course's
+    language (the one shipped by the migration, unless deleted), else the oldest."""
+    designs = CertificateTemplate.objects.order_by("pk")
+    return designs.filter(language=language).first() or designs.first()
 
 
 def certificate_refusal_get(
@@ -175,6 +189,7 @@ __all__ = [
     "certificate_by_code_get",
     "certificate_refusal_get",
     "certificate_rule_get",
+    "certificate_template_default_get",
     "certificates_export",
     "certificates_of_holder_count",
     "learner_certificate_list",

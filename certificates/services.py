@@ -21,7 +21,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_generate
-from certificates.models import Certificate, CertificateRule
+from certificates.models import Certificate, CertificateRule, IssueMode
 from certificates.rendering import (
     certificate_html,
     pdf_from_html,
@@ -146,6 +146,30 @@ def _after_issue(certificate: Certificate) -> None:
 
     transaction.on_commit(render)
     certificate_issued_notify(certificate=certificate)
+
+
+def certificate_rule_default_create(*, course: CoursePage) -> CertificateRule | None:
+    """Give a new course its certificate rule: automatic, the default design, no
+    minimum score (a certificate admin changes it in Certificats → Règles).
+
+    Idempotent: an existing rule is returned unchanged. None when no design exists.
+    """
+    from certificates.selectors import certificate_template_default_get
+
+    existing = certificate_rule_get(course=course)
+    if existing is not None:
+        return existing
+    template = certificate_template_default_get(language=course.language)
+    if template is None:
+        logger.warning("No certificate design: course %s gets no rule", course.pk)
+        return None
+    try:
+        with transaction.atomic():
+            return CertificateRule.objects.create(
+                course=course, template=template, mode=IssueMode.AUTOMATIC
+            )
+    except IntegrityError:  # created meanwhile by another request
+        return certificate_rule_get(course=course)
 
 
 @transaction.atomic

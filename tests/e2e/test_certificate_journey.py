@@ -74,9 +74,11 @@ def test_learner_gets_a_certificate_checks_it_and_sees_it_revoked(
     quiz = quiz_create(
         module, title="Évaluation finale", questions=[single(), truefalse()]
     )
-    CertificateRule.objects.create(
+    CertificateRule.objects.update_or_create(
         course=course,
-        template=CertificateTemplate.objects.get(name="Campus — modèle français"),
+        defaults={
+            "template": CertificateTemplate.objects.get(name="Campus — modèle français")
+        },
     )
     learner = ProfileFactory(
         user__email="mariam.kone@abidjan.example",
