@@ -37,10 +37,21 @@ def _deletion_field(sender, user, **kwargs):
             "choose here."
         ),
         choices=[
-            (KEEP, _("Keep them verifiable: their codes still answer “valid”.")),
+            (
+                KEEP,
+                ngettext(
+                    "Keep it verifiable: its code still answers “valid”.",
+                    "Keep them verifiable: their codes still answer “valid”.",
+                    count,
+                ),
+            ),
             (
                 WITHDRAW,
-                _("Withdraw them: their codes will answer “withdrawn by the holder”."),
+                ngettext(
+                    "Withdraw it: its code will answer “withdrawn by the holder”.",
+                    "Withdraw them: their codes will answer “withdrawn by the holder”.",
+                    count,
+                ),
             ),
         ],
         initial=KEEP,

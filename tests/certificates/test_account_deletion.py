@@ -43,7 +43,7 @@ def test_deletion_page_asks_about_certificates_before_the_password(
     assert keep < page.index('name="password"') and withdraw < page.index(
         'name="password"'
     )
-    assert "Les garder vérifiables" in page and "Les retirer" in page
+    assert "Le garder vérifiable" in page and "Le retirer" in page
 
 
 def test_learner_without_certificate_is_not_asked(client):

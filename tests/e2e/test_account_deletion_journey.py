@@ -24,8 +24,8 @@ def _login(page, base_url, user):
 @pytest.mark.parametrize(
     ("choice", "state"),
     [
-        ("Les garder vérifiables", "Certificat valide"),
-        ("Les retirer", "Retiré par son titulaire"),
+        ("Le garder vérifiable", "Certificat valide"),
+        ("Le retirer", "Retiré par son titulaire"),
     ],
 )
 def test_learner_deletes_the_account_and_the_certificate_answers_as_chosen(
