@@ -21,6 +21,8 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(STAMP)
 
+# The public address follows PORT unless CAMPUS_BASE_URL is given.
+run: export CAMPUS_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo

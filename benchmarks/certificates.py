@@ -224,7 +224,10 @@ def run_certificates(data: dict, count: int = CERT_COUNT) -> dict:
         lessons_per_module=2,
     )
     data["_pages"].insert(0, course)
-    CertificateRule.objects.create(course=course, template=design)
+    # A new course has its default rule already: point it at this design.
+    CertificateRule.objects.update_or_create(
+        course=course, defaults={"template": design}
+    )
     user_ids: list = []
     try:
         started = time.perf_counter()

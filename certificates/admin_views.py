@@ -285,7 +285,7 @@ class CertificateDetailView(CertificateObjectMixin, CertificateAdminView):
         return _("Certificate %(code)s") % {"code": self.certificate.code}
 
     def get_page_subtitle(self):
-        return str(self.certificate.user)
+        return str(self.certificate.user or self.certificate.data.get("learner_name"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

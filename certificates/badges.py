@@ -3,7 +3,7 @@
 Verification is "hosted": a verifier (a backpack, 1EdTech's validator) fetches the
 assertion at its own ``id`` and follows its links to the BadgeClass, the issuer
 profile and the badge image. So every URL here is absolute, built from
-``settings.WAGTAILADMIN_BASE_URL``, and must resolve on that address; the validator
+``settings.CAMPUS_BASE_URL`` (``cms.site_address.absolute_url``), and must resolve on that address; the validator
 also requires the assertion to live on the issuer's origin.
 
 - one issuer profile for the site (name and e-mail from the settings
@@ -33,7 +33,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from certificates.rendering import FONTS_DIR, verification_url
+from certificates.rendering import verification_url
+from cms.fonts import font_get
+from cms.site_address import absolute_url
 
 OB_CONTEXT = "https://w3id.org/openbadges/v2"
 DEFAULT_ISSUER_NAME = "Campus des villes francophones"
@@ -62,7 +64,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def issuer_url() -> str:
@@ -165,6 +167,19 @@ def recipient_identity(email: str, salt: str) -> str:
     )
 
 
+def certificate_recipient_identity(certificate) -> str:
+    """The hashed recipient of a certificate's assertion, from its frozen data.
+
+    The address frozen at issue, so that badges in a backpack keep matching; once the
+    holder has deleted their account only the hash is kept (``recipient_identity``).
+    """
+    frozen = certificate.data.get("recipient_identity")
+    if frozen:
+        return frozen
+    email = certificate.data.get("recipient_email") or certificate.user.email
+    return recipient_identity(email, certificate.badge_salt)
+
+
 def _iso(moment: datetime) -> str:
     """ISO 8601 in UTC with its offset, as verifiers require a time zone."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
@@ -176,6 +191,8 @@ def revocation_reason(certificate) -> str | None:
 
     if certificate.state == Certificate.State.VALID:
         return None
+    if certificate.state == Certificate.State.WITHDRAWN:
+        return _("Withdrawn by its holder.")
     if certificate.state == Certificate.State.SUPERSEDED:
         replacement = certificate.superseded_by
         if replacement is not None:
@@ -211,11 +228,7 @@ def assertion_json(certificate) -> dict:
             "type": "email",
             "hashed": True,
             "salt": certificate.badge_salt,
-            "identity": recipient_identity(
-                # The address frozen at issue: badges in a backpack keep matching.
-                certificate.data.get("recipient_email") or certificate.user.email,
-                certificate.badge_salt,
-            ),
+            "identity": certificate_recipient_identity(certificate),
         },
         "badge": badge_class_url(certificate.course_id),
         "verification": {"type": "hosted"},
@@ -242,7 +255,7 @@ def course_initials(title: str) -> str:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS_DIR / "DejaVuSans-Bold.ttf"), size)
+    return font_get(size)
 
 
 def _fitted_font(draw, text: str, width: int, start: int) -> ImageFont.FreeTypeFont:

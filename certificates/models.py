@@ -17,7 +17,7 @@ from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 #: Placeholders a template's body may use, replaced by the certificate's frozen data.
-PLACEHOLDERS = ("learner", "course", "date", "score", "hours")
+PLACEHOLDERS = ("learner", "course", "date", "score", "hours", "duration")
 
 
 class Orientation(models.TextChoices):
@@ -43,8 +43,9 @@ class CertificateTemplate(
         _("body"),
         features=["bold", "italic"],
         help_text=_(
-            "Placeholders: {learner}, {course}, {date}, {score}, {hours}; they are "
-            "replaced by the learner's data when the certificate is issued."
+            "Placeholders: {learner}, {course}, {date}, {score}, {duration} (in words: "
+            "“30 minutes”, “1 hour”), {hours} (a number); they are replaced by the "
+            "learner's data when the certificate is issued."
         ),
     )
     issuer_name = models.CharField(_("issuing organisation"), max_length=200)
@@ -228,20 +229,28 @@ class Certificate(models.Model):
     rendered again. A name correction is a re-issue: the old certificate becomes
     "superseded" and points at the new one. At most one valid certificate per learner
     and course (a database constraint).
+
+    A certificate outlives its holder's account (``user`` becomes empty): it is
+    evidence others rely on, so it stays verifiable with its frozen data, or is
+    "withdrawn by the holder" when they chose so on deleting their account.
     """
 
     class State(models.TextChoices):
         VALID = "valid", _("Valid")
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the holder")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     code = models.CharField(_("verification code"), max_length=14, unique=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="certificates",
         verbose_name=_("learner"),
+        help_text=_("Empty once the holder has deleted their account."),
     )
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -286,6 +295,9 @@ class Certificate(models.Model):
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn by the holder on"), null=True, blank=True
+    )
     superseded_by = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

@@ -1,7 +1,7 @@
 """A certificate as HTML, and the HTML as an A4 PDF (WeasyPrint): pure rendering.
 
 Everything the page needs comes from the certificate's frozen data; images are read
-from storage and inlined, fonts come from this app's static folder (shipped in the
+from storage and inlined, fonts come from cms/static/cms/fonts (shipped in the
 repository, so accents, Œ, Ł or ễ look the same on every machine), and nothing is
 fetched over the network.
 """
@@ -9,7 +9,6 @@ fetched over the network.
 import base64
 import html
 import re
-from pathlib import Path
 
 import segno
 from django.conf import settings
@@ -18,7 +17,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-FONTS_DIR = Path(__file__).resolve().parent / "static" / "certificates" / "fonts"
+from cms.fonts import FONTS_DIR as CAMPUS_FONTS_DIR
+from cms.site_address import absolute_url
+
+FONTS_DIR = CAMPUS_FONTS_DIR  # shipped by cms, shared with the demo images
 _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
 
@@ -45,8 +47,7 @@ def body_fill(body: str, values: dict) -> str:
 
 def verification_url(code: str) -> str:
     """The absolute URL of a certificate's public verification page."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("certificates:verify", args=[code])
+    return absolute_url(reverse("certificates:verify", args=[code]))
 
 
 def qr_data_uri(url: str) -> str:
@@ -119,6 +120,7 @@ SAMPLE_VALUES = {
     "date": "28 novembre 2026",
     "score": "87 %",
     "hours": "6",
+    "duration": "6 heures",
 }
 
 

@@ -8,7 +8,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_normalize
-from certificates.models import Certificate, CertificateRule, IssueMode
+from certificates.models import (
+    Certificate,
+    CertificateRule,
+    CertificateTemplate,
+    IssueMode,
+)
 from courses.models import CoursePage, QuizPage
 from learners.models import Enrollment, QuizAttempt, User
 
@@ -49,6 +54,15 @@ def certificate_rule_get(*, course: CoursePage) -> CertificateRule | None:
     return (
         CertificateRule.objects.select_related("template").filter(course=course).first()
     )
+
+
+def certificate_template_default_get(
+    *, language: str = ""
+) -> CertificateTemplate | None:
+    """The design a new course's rule starts with: the oldest design in the course's
+    language (the one shipped by the migration, unless deleted), else the oldest."""
+    designs = CertificateTemplate.objects.order_by("pk")
+    return designs.filter(language=language).first() or designs.first()
 
 
 class CertificateEligibility(NamedTuple):
@@ -183,6 +197,58 @@ def learner_course_certificate_get(*, user: User, course) -> Certificate | None:
     ).first()
 
 
+def certificates_of_holder_count(*, user: User) -> int:
+    """How many valid certificates the learner holds (what deleting asks about)."""
+    return Certificate.objects.filter(user=user, state=Certificate.State.VALID).count()
+
+
+def certificates_export(*, user: User) -> list[dict]:
+    """The learner's certificates and their Open Badges, for their data export."""
+    from django.urls import reverse
+
+    from certificates.badges import assertion_url
+    from certificates.rendering import verification_url
+    from cms.site_address import absolute_url
+
+    rows = []
+    for certificate in learner_certificate_list(user=user)[::-1]:
+        data = certificate.data
+        valid = certificate.is_valid
+        rows.append(
+            {
+                "code": certificate.code,
+                "course_id": certificate.course_id,
+                "course": data.get("course_title"),
+                "learner_name": data.get("learner_name"),
+                "completed_on": data.get("completed_on"),
+                "score": data.get("score"),
+                "hours": data.get("hours"),
+                "state": certificate.state,
+                "issued_at": certificate.issued_at.isoformat(),
+                "revoked_at": certificate.revoked_at.isoformat()
+                if certificate.revoked_at
+                else None,
+                "revocation_reason": certificate.revocation_reason or None,
+                "verification_url": verification_url(certificate.code),
+                "pdf_url": absolute_url(
+                    reverse("certificates:pdf", args=[certificate.pk])
+                )
+                if valid
+                else None,
+                "badge": {
+                    "assertion_url": assertion_url(certificate.pk),
+                    "baked_badge_url": absolute_url(
+                        reverse("certificates:badge_baked", args=[certificate.pk])
+                    )
+                    if valid
+                    else None,
+                    "recipient_salt": certificate.badge_salt,
+                },
+            }
+        )
+    return rows
+
+
 def qualifying_learner_list(*, course: CoursePage) -> list[User]:
     """Learners who completed the course and hold no valid certificate for it
     (those blocked by a revocation included: a batch lists them apart)."""
@@ -206,6 +272,9 @@ __all__ = [
     "certificate_eligibility_get",
     "certificate_refusal_get",
     "certificate_rule_get",
+    "certificate_template_default_get",
+    "certificates_export",
+    "certificates_of_holder_count",
     "learner_certificate_list",
     "learner_course_certificate_get",
     "overall_quiz_score_get",

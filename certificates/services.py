@@ -10,18 +10,19 @@ download.
 import hashlib
 import logging
 import secrets
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_generate
-from certificates.models import Certificate, CertificateRule
+from certificates.models import Certificate, CertificateRule, IssueMode
 from certificates.outbox_handlers import CERTIFICATE_PDF
 from certificates.rendering import (
     certificate_html,
@@ -35,9 +36,12 @@ from certificates.selectors import (
     overall_quiz_score_get,
     rule_issues_automatically,
 )
+from cms.site_address import absolute_url
+from courses.durations import duration_words
 from courses.models import CoursePage
 from courses.selectors import course_outline_get
 from learners.models import Enrollment, User
+from learners.scoring import score_percent_text
 from learners.selectors import preferred_language_get
 from learners.services import email_send
 from outbox.services import outbox_message_create
@@ -51,6 +55,19 @@ class CertificateError(Exception):
     def __init__(self, message, status: int = 400):
         super().__init__(str(message))
         self.status = status
+
+
+def _minutes(rule: CertificateRule, course: CoursePage) -> int:
+    """Minutes of training printed: the rule's hours, else the course's time (exact
+    under an hour, to the half hour above)."""
+    if rule.hours is not None:
+        return int(rule.hours * 60)
+    minutes = course.duration_override or course_outline_get(course=course).minutes
+    if minutes < 60:
+        return max(minutes, 1)
+    return (
+        int((Decimal(minutes) / 30).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 30
+    )
 
 
 def _hours(rule: CertificateRule, course: CoursePage) -> Decimal:
@@ -75,10 +92,9 @@ def _frozen_data(*, user: User, course: CoursePage, rule: CertificateRule, enrol
             "learner": name,
             "course": course_title,
             "date": formats.date_format(completed, "j F Y"),
-            "score": f"{formats.number_format(score.normalize())} %"
-            if score is not None
-            else "—",
+            "score": score_percent_text(score),
             "hours": formats.number_format(hours.normalize()),
+            "duration": duration_words(_minutes(rule, course)),
         }
     latest = getattr(template, "latest_revision", None)
     data = template_data(
@@ -128,6 +144,30 @@ def _after_issue(certificate: Certificate) -> None:
         dedup_key=f"certificate-pdf:{certificate.pk}",
     )
     certificate_issued_notify(certificate=certificate)
+
+
+def certificate_rule_default_create(*, course: CoursePage) -> CertificateRule | None:
+    """Give a new course its certificate rule: automatic, the default design, no
+    minimum score (a certificate admin changes it in Certificats → Règles).
+
+    Idempotent: an existing rule is returned unchanged. None when no design exists.
+    """
+    from certificates.selectors import certificate_template_default_get
+
+    existing = certificate_rule_get(course=course)
+    if existing is not None:
+        return existing
+    template = certificate_template_default_get(language=course.language)
+    if template is None:
+        logger.warning("No certificate design: course %s gets no rule", course.pk)
+        return None
+    try:
+        with transaction.atomic():
+            return CertificateRule.objects.create(
+                course=course, template=template, mode=IssueMode.AUTOMATIC
+            )
+    except IntegrityError:  # created meanwhile by another request
+        return certificate_rule_get(course=course)
 
 
 @transaction.atomic
@@ -209,6 +249,9 @@ def certificate_reissue(
             if key.startswith("value_")
         }
         values["learner"] = name
+        if "duration" not in values:  # issued before {duration} existed
+            minutes = int(Decimal(data.get("hours") or 0) * 60)
+            values["duration"] = duration_words(minutes)
         template = old.template
         refreshed = template_data(
             template, values, revision_id=data.get("template_revision_id")
@@ -258,12 +301,50 @@ def certificate_revoke(
     locked.save(
         update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"]
     )
-    if locked.pdf:
-        name = locked.pdf.name
-        transaction.on_commit(lambda: locked.pdf.storage.delete(name))
-        Certificate.objects.filter(pk=locked.pk).update(pdf="", pdf_sha256="")
-        locked.pdf, locked.pdf_sha256 = "", ""
+    _pdf_drop(locked)
     return locked
+
+
+def _pdf_drop(certificate: Certificate) -> None:
+    """Forget the stored PDF (deleted after commit): the next download renders it
+    again with the certificate's new state."""
+    if certificate.pdf:
+        name = certificate.pdf.name
+        storage = certificate.pdf.storage
+        transaction.on_commit(lambda: storage.delete(name))
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_sha256="")
+        certificate.pdf, certificate.pdf_sha256 = "", ""
+
+
+@transaction.atomic
+def certificates_holder_leave(*, user: User, withdraw: bool, now=None) -> int:
+    """Prepare the certificates of an account about to be deleted; returns how many.
+
+    They stay (their ``user`` becomes empty when the account goes) and keep answering
+    at their code with their frozen data. The recipient's e-mail is replaced by its
+    salted hash, which is all the Open Badges assertion needs. With ``withdraw`` the
+    valid ones become "withdrawn by the holder" (verification page, PDF and badge say
+    so). Revoked and superseded certificates keep their state.
+    """
+    from certificates.badges import certificate_recipient_identity
+
+    now = now or timezone.now()
+    certificates = list(
+        Certificate.objects.select_for_update().filter(user=user).order_by("pk")
+    )
+    for certificate in certificates:
+        data = dict(certificate.data)
+        data["recipient_identity"] = certificate_recipient_identity(certificate)
+        data.pop("recipient_email", None)
+        certificate.data = data
+        fields = ["data"]
+        if withdraw and certificate.state == Certificate.State.VALID:
+            certificate.state = Certificate.State.WITHDRAWN
+            certificate.withdrawn_at = now
+            fields += ["state", "withdrawn_at"]
+            _pdf_drop(certificate)
+        certificate.save(update_fields=fields)
+    return len(certificates)
 
 
 def certificate_pdf_render(*, certificate: Certificate) -> bytes:
@@ -311,6 +392,8 @@ def certificate_issued_notify(*, certificate: Certificate) -> None:
     """E-mail the learner the verification link (through the outbox, once per
     certificate, after the transaction commits)."""
     user = certificate.user
+    if user is None:  # the holder deleted their account: nobody to tell
+        return
     language = preferred_language_get(user=user) or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
@@ -318,8 +401,7 @@ def certificate_issued_notify(*, certificate: Certificate) -> None:
             "name": certificate.data.get("learner_name"),
             "course": certificate.data.get("course_title"),
             "verification_url": verification_url(certificate.code),
-            "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + "/mon-parcours/",
+            "dashboard_url": absolute_url(reverse("learners:dashboard")),
         }
         subject = _("Your certificate for “%(course)s”") % {"course": context["course"]}
         body = render_to_string("certificates/email/certificate_issued.txt", context)

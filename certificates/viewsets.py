@@ -150,10 +150,18 @@ class CertificateViewSet(ReadOnlyListingViewSet):
             label=_("Learner"),
             accessor=lambda certificate: (
                 certificate.user.get_full_name() or certificate.user.email
+                if certificate.user
+                else certificate.data.get("learner_name")
             ),
             sort_key="user__last_name",
         ),
-        Column("email", label=_("E-mail address"), accessor="user.email"),
+        Column(
+            "email",
+            label=_("E-mail address"),
+            accessor=lambda certificate: (
+                certificate.user.email if certificate.user else _("account deleted")
+            ),
+        ),
         Column("course", label=_("Course"), accessor="course.title"),
         StatusTagColumn(
             "state",

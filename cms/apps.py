@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _site_address_sync(sender, **kwargs):
+    from cms.site_address import site_address_sync
+
+    site_address_sync()
 
 
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Every `migrate` (so every `make run`) points Wagtail's default Site at
+        # CAMPUS_BASE_URL: page.full_url then agrees with the other absolute URLs.
+        post_migrate.connect(_site_address_sync, sender=self, dispatch_uid="cms-site")

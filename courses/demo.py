@@ -18,9 +18,10 @@ from io import BytesIO
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from cms.fonts import font_get
 from courses import demo_catalogue
 from courses.models import (
     CatalogPage,
@@ -56,7 +57,8 @@ def _picture(title: str, color: str, size=(1200, 675)):
     width, height = size
     for i in range(0, width, 60):  # a light diagonal pattern, so it is not a flat block
         draw.line([(i, height), (i + height // 2, 0)], fill=_shade(color, 18), width=14)
-    font = ImageFont.load_default(size=max(28, width // 18))
+    # Pillow's default font has no accents ("Pr☐voir"): draw with the shipped DejaVu.
+    font = font_get(max(28, width // 18))
     lines = _wrap(draw, title, font, width - 160)
     line_height = font.size + 14
     top = (height - line_height * len(lines)) // 2

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import resolve_url
@@ -7,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from cms.site_address import site_identity_get
 from learners.models import User
 from learners.selectors import profile_is_complete
 from learners.services import email_send
@@ -16,7 +18,15 @@ class AccountAdapter(DefaultAccountAdapter):
     """Sends allauth's mails through the task queue and asks new learners for a profile."""
 
     def send_mail(self, template_prefix, email, context):
-        message = self.render_mail(template_prefix, email, context)
+        # Campus has no django.contrib.sites: the site's name and domain come from the
+        # one site address (CAMPUS_BASE_URL), as every other absolute URL does.
+        ctx = {
+            "request": allauth_context.request,
+            "email": email,
+            "current_site": site_identity_get(),
+        }
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
         email_send(message=message)
 
     def get_client_ip(self, request):

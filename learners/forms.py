@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from learners.models import Gender
+from learners.models import Gender, User
+from learners.signals import account_deletion_fields
 
 
 class AccessibleErrorsMixin:
@@ -82,6 +83,18 @@ class AccountDeleteForm(AccessibleErrorsMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Apps built on learners ask their questions first (before the password).
+        asked = {}
+        for _receiver, answer in account_deletion_fields.send(sender=User, user=user):
+            if answer:
+                name, field = answer
+                asked[name] = field
+        self.choice_names = list(asked)
+        self.fields = {**asked, **self.fields}
+
+    def choices(self) -> dict:
+        """The answers to the other apps' questions, by name (after is_valid)."""
+        return {name: self.cleaned_data[name] for name in self.choice_names}
 
     def clean_password(self):
         password = self.cleaned_data["password"]

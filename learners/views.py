@@ -284,6 +284,6 @@ def account_delete_view(request):
         return render(request, "learners/my_data.html", {"form": form}, status=400)
     user = request.user
     logout(request)
-    account_delete(user=user)
+    account_delete(user=user, choices=form.choices())
     messages.success(request, _("Your account and all your data have been deleted."))
     return redirect("/")

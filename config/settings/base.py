@@ -198,6 +198,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files served at the site's root by WhiteNoise (/favicon.ico, asked for by browsers
+# and feed readers whatever the pages link).
+WHITENOISE_ROOT = BASE_DIR / "config" / "site_root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -313,7 +316,15 @@ CELERY_BEAT_SCHEDULE["certificate-batch-sweep"] = {
 }
 
 WAGTAIL_SITE_NAME = "Campus"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute URL (e-mails, QR codes, Open Badges,
+# Wagtail's default Site) comes from it through cms.site_address. `make run` sets it
+# from PORT; WAGTAILADMIN_BASE_URL is still read for older deployments.
+CAMPUS_BASE_URL = (
+    os.environ.get("CAMPUS_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = CAMPUS_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # ASCII page slugs: the admin transliterates titles (é → e) and cms.forms enforces it.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

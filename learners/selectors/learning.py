@@ -17,6 +17,7 @@ from learners.models import (
 )
 from learners.progress import percent
 from learners.roles import Role
+from learners.signals import user_data_collect
 
 
 def profile_get(*, user: User) -> Profile:
@@ -235,7 +236,7 @@ def user_data_export(*, user: User) -> dict:
     from allauth.account.models import EmailAddress
 
     profile = Profile.objects.filter(user=user).select_related("municipality").first()
-    return {
+    export = {
         "account": {
             "email": user.email,
             "first_name": user.first_name,
@@ -299,6 +300,10 @@ def user_data_export(*, user: User) -> dict:
             .order_by("started_at")
         ],
     }
+    # Apps built on learners (certificates, badges) add what they hold.
+    for _receiver, sections in user_data_collect.send(sender=User, user=user):
+        export.update(sections or {})
+    return export
 
 
 def attempt_answers_export(*, attempt: QuizAttempt) -> list[dict]:

@@ -12,6 +12,7 @@ from learners.models import (
 )
 from learners.outbox_handlers import EMAIL
 from learners.roles import Role
+from learners.signals import account_deleting
 from outbox.services import outbox_message_create
 
 
@@ -127,10 +128,13 @@ def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
 
 
 @transaction.atomic
-def account_delete(*, user: User) -> None:
+def account_delete(*, user: User, choices: dict | None = None) -> None:
     """Delete the account and everything personal attached to it.
 
     Profile, e-mail addresses, enrolments, completions and coordinator links go with
     it (CASCADE); a trainer card keeps its text but loses the link to the account.
+    Records others rely on (certificates) are kept by their app, which gets the
+    learner's ``choices`` (answers to ``account_deletion_fields``) first.
     """
+    account_deleting.send(sender=User, user=user, choices=choices or {})
     user.delete()

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.site_address import public_base_url
 from courses.models import QuizPage
 from courses.question_blocks import question_from_block
 from courses.question_formats import question_from_data, question_to_data
@@ -602,7 +602,7 @@ def _essay_graded_notify(attempt: QuizAttempt) -> None:
             "attempt": attempt,
             "quiz": attempt.quiz,
             "user": attempt.user,
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "base_url": public_base_url(),
         }
         subject = _("Your answer to “%(quiz)s” has been graded") % {
             "quiz": attempt.quiz.display_title

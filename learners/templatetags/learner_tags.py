@@ -8,6 +8,7 @@ from wagtail.rich_text import expand_db_html
 
 from courses.question_html import sanitize_fragment, sanitize_html
 from learners.progress import percent
+from learners.scoring import score_percent as _score_percent
 from learners.selectors import (
     completed_page_ids_get,
     coordinated_municipality_get,
@@ -18,6 +19,12 @@ from learners.selectors import (
 )
 
 register = template.Library()
+
+
+@register.filter
+def score_percent(score):
+    """A score as people see it: a whole percent, rounded half up (learners.scoring)."""
+    return _score_percent(score)
 
 
 @register.simple_tag(takes_context=True)

@@ -16,7 +16,10 @@ def design():
 @pytest.fixture
 def course(design):
     course = course_create(title="Finances locales", modules=1, lessons_per_module=2)
-    CertificateRule.objects.create(course=course, template=design)
+    # A new course has its default rule already: point it at this design.
+    CertificateRule.objects.update_or_create(
+        course=course, defaults={"template": design}
+    )
     return course
 
 

@@ -65,7 +65,7 @@ def test_learner_gets_a_certificate_checks_it_and_sees_it_revoked(
         pytest.skip(
             "needs poppler-utils and zbar-tools (apt-get install -y poppler-utils zbar-tools)"
         )
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.CAMPUS_BASE_URL = live_server.url
     settings.MEDIA_ROOT = str(tmp_path / "media")
     course = course_create(
         title="Budget communal", modules=1, lessons_per_module=1, catalog=catalogue
@@ -74,9 +74,11 @@ def test_learner_gets_a_certificate_checks_it_and_sees_it_revoked(
     quiz = quiz_create(
         module, title="Évaluation finale", questions=[single(), truefalse()]
     )
-    CertificateRule.objects.create(
+    CertificateRule.objects.update_or_create(
         course=course,
-        template=CertificateTemplate.objects.get(name="Campus — modèle français"),
+        defaults={
+            "template": CertificateTemplate.objects.get(name="Campus — modèle français")
+        },
     )
     learner = ProfileFactory(
         user__email="mariam.kone@abidjan.example",

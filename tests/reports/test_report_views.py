@@ -117,7 +117,7 @@ def test_trainer_sees_every_course_in_the_overview(client, campus, trainer):
     assert response.status_code == 200
     rows = [without_active(row) for row in tables(response)[""][1:]]
     assert rows == [
-        ["Budget", "6", "4", "66,7 %", "8", "76,5 %", "2"],
+        ["Budget", "6", "4", "66,7 %", "8", "77 %", "2"],
         ["ISO 37001", "1", "0", "0 %", "—", "10 %", "0"],
     ]
 
@@ -133,7 +133,7 @@ def test_trainer_sees_the_course_report_by_country_and_gender(client, campus, tr
         "4",
         "66,7 %",
         "8",
-        "76,5 %",
+        "77 %",
         "2",
     ]
     assert [without_active(row) for row in found["report-by-country"][1:]] == [
@@ -142,8 +142,8 @@ def test_trainer_sees_the_course_report_by_country_and_gender(client, campus, tr
         [gettext("Not given"), "1", "1", "100 %", "20", "—", "0"],
     ]
     assert [without_active(row) for row in found["report-by-gender"][1:]] == [
-        [gettext("Woman"), "2", "2", "100 %", "7", "82,5 %", "1"],
-        [gettext("Man"), "2", "1", "50 %", "6", "70,5 %", "1"],
+        [gettext("Woman"), "2", "2", "100 %", "7", "83 %", "1"],
+        [gettext("Man"), "2", "1", "50 %", "6", "71 %", "1"],
         [gettext("Other"), "0", "0", "—", "—", "—", "0"],
         [gettext("Prefer not to say"), "1", "0", "0 %", "—", "—", "0"],
         [gettext("Not given"), "1", "1", "100 %", "20", "—", "0"],
@@ -277,7 +277,7 @@ def test_a_coordinator_with_the_admin_sees_only_their_city(client, campus):
         "2",
         "100 %",
         "7",
-        "82,5 %",
+        "83 %",
         "1",
     ]
     assert [row[0] for row in found["report-by-country"][1:]] == ["Sénégal"]
@@ -347,7 +347,7 @@ def test_coordinators_public_page_shows_their_city_figures_only(client, campus):
     assert response.status_code == 200
     found = tables(response)
     assert [without_active(row) for row in found["city-course-figures"][1:]] == [
-        ["Budget", "2", "2", "100 %", "7", "82,5 %", "1"],
+        ["Budget", "2", "2", "100 %", "7", "83 %", "1"],
         ["ISO 37001", "1", "0", "0 %", "—", "10 %", "0"],
     ]
     assert found["city-women"][1] == [gettext("Woman"), "2", "100 %", "1", "100 %"]

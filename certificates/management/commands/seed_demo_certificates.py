@@ -38,10 +38,14 @@ class Command(BaseCommand):
             return
         courses = CoursePage.objects.filter(slug__in=DEMO_RULES)
         for course in courses:
-            CertificateRule.objects.get_or_create(
+            rule, created = CertificateRule.objects.get_or_create(
                 course=course,
                 defaults={"template": design, "min_score": DEMO_RULES[course.slug]},
             )
+            if not created and rule.min_score is None and DEMO_RULES[course.slug]:
+                # The course's default rule (made when it was created): demo minimum.
+                rule.min_score = DEMO_RULES[course.slug]
+                rule.save(update_fields=["min_score"])
             for learner in qualifying_learner_list(course=course):
                 try:
                     certificate = certificate_issue(user=learner, course=course)

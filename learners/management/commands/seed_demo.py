@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.http import QueryDict
 
+from cms.site_address import site_address_sync
 from courses.demo import FINAL_QUIZ_SLUG, demo_catalogue_load
 from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
@@ -191,6 +192,7 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password: it refuses to "
                 "run when DEBUG is off. Use --force if this really is a demo site."
             )
+        site_address_sync()
         created = demo_catalogue_load()
         for title in created:
             self.stdout.write(f"demo course: {title}")
