@@ -9,7 +9,6 @@ starts on a free port, against the PostgreSQL test database.
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,6 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
-from kombu import pools
 
 from certificates.batches import certificate_batch_create
 from certificates.models import (
@@ -30,19 +28,13 @@ from certificates.models import (
     CertificateTemplate,
     IssueMode,
 )
-from config.celery import app
 from tests.certificates.conftest import complete
 from tests.factories.courses import course_create
 from tests.factories.learners import ProfileFactory
+from tests.redis_server import RedisServer, celery_broker
 
 ROOT = Path(__file__).resolve().parents[2]
 LEARNERS = 15
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _until(condition, seconds: float, what: str):
@@ -59,65 +51,12 @@ def _until(condition, seconds: float, what: str):
 
 @contextmanager
 def _redis_server(tmp_path):
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-
-    def answers():
-        try:
-            return client.ping()
-        except redis.ConnectionError:
-            return False
-
+    """Our own redis-server (never the machine's shared one): its URL and a client."""
+    server = RedisServer(tmp_path)
     try:
-        _until(answers, 30, "redis-server")
-        yield f"redis://127.0.0.1:{port}/0", client
+        yield server.url(0), redis.Redis(port=server.port)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-@contextmanager
-def _broker(url):
-    """Point this process's Celery app at ``url`` with eager mode off (Celery reads
-    CELERY_BROKER_URL from the environment before its own settings)."""
-    saved = (
-        app.conf.task_always_eager,
-        app.conf.broker_url,
-        os.environ.get("CELERY_BROKER_URL"),
-    )
-    app.conf.task_always_eager = False
-    app.conf.broker_url = os.environ["CELERY_BROKER_URL"] = url
-    pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
-    try:
-        yield
-    finally:
-        app.conf.task_always_eager, app.conf.broker_url, env_url = saved
-        if env_url is None:
-            os.environ.pop("CELERY_BROKER_URL", None)
-        else:
-            os.environ["CELERY_BROKER_URL"] = env_url
-        pools.reset()
-        app._pool = None
-        app.amqp._producer_pool = None
+        server.shutdown()
 
 
 def _database_url() -> str:
@@ -191,7 +130,10 @@ def test_batch_killed_mid_way_and_lost_by_the_broker_ends_complete(tmp_path):
         complete(user, course)
     assert not Certificate.objects.exists()
 
-    with _redis_server(tmp_path) as (broker_url, redis_client), _broker(broker_url):
+    with (
+        _redis_server(tmp_path) as (broker_url, redis_client),
+        celery_broker(broker_url),
+    ):
         first = _worker(broker_url, tmp_path, "first")
         try:
             batch = certificate_batch_create(course=course, requested_by=None)
