@@ -122,8 +122,8 @@ def test_batch_killed_mid_way_and_lost_by_the_broker_ends_complete(tmp_path):
     learner issued exactly one certificate."""
     design = CertificateTemplate.objects.get(name="Campus — modèle français")
     course = course_create(title="Finances locales", modules=1, lessons_per_module=1)
-    CertificateRule.objects.create(
-        course=course, template=design, mode=IssueMode.MANUAL
+    CertificateRule.objects.update_or_create(
+        course=course, defaults={"template": design, "mode": IssueMode.MANUAL}
     )
     learners = [ProfileFactory().user for _ in range(LEARNERS)]
     for user in learners:

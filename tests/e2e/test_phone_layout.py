@@ -174,9 +174,11 @@ def phone_site(catalogue, settings, tmp_path):
         pass_mark=50,
         max_attempts=3,
     )
-    CertificateRule.objects.create(
+    CertificateRule.objects.update_or_create(
         course=course,
-        template=CertificateTemplate.objects.get(name="Campus — modèle français"),
+        defaults={
+            "template": CertificateTemplate.objects.get(name="Campus — modèle français")
+        },
     )
     dakar = MunicipalityFactory(name="Dakar", country="SN")
     learner = ProfileFactory(

@@ -38,10 +38,14 @@ def test_revoked_learner_is_listed_apart_skipped_and_lifted_only_on_confirmation
     course = course_create(
         title="Marchés publics", modules=1, lessons_per_module=1, catalog=catalogue
     )
-    CertificateRule.objects.create(
+    CertificateRule.objects.update_or_create(
         course=course,
-        template=CertificateTemplate.objects.get(name="Campus — modèle français"),
-        mode="manual",
+        defaults={
+            "template": CertificateTemplate.objects.get(
+                name="Campus — modèle français"
+            ),
+            "mode": "manual",
+        },
     )
     mariam = ProfileFactory(
         user__email="mariam.kone@abidjan.example",

@@ -378,7 +378,9 @@ def campus():
 
     design = CertificateTemplate.objects.get(name="Campus — modèle français")
     course = course_create(title="Budget communal", modules=1, lessons_per_module=1)
-    CertificateRule.objects.create(course=course, template=design)
+    CertificateRule.objects.update_or_create(
+        course=course, defaults={"template": design}
+    )
     quiz_course = course_create(
         title="Rédiger le budget", modules=1, lessons_per_module=1
     )
