@@ -109,7 +109,13 @@ class AdminLoginForm(WagtailLoginForm):
     allauth's adapter counts each failure in the same `login_failed` buckets as
     /accounts/login/ (per address and per e-mail), refuses once they are full, even
     with the right password, and gives back the attempt when the password is right.
+    Wagtail's form gives the password no label, so Django would show "Password"
+    untranslated.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
     def clean(self):
         email = self.cleaned_data.get("username")
