@@ -9,8 +9,8 @@ certificate rule and report.
 - ``course_score``: the mean, over the course's live quizzes, of the counted score of
   each (a quiz without a graded attempt counts 0; None when the course has no quiz);
 - ``course_score_expression``: the same course score as one SQL expression on an
-  ``Enrollment`` queryset, for aggregates (the reports). ``tests/learners/test_scoring.py``
-  checks that both give the same figures.
+  ``Enrollment`` queryset, for aggregates (the reports).
+  ``tests/learners/test_course_score.py`` checks that both give the same figures.
 
 Scores are stored with two decimals (``97.22``); people see a whole percent, rounded
 half up (97.22 → 97, 97.5 → 98), the same on the quiz result, the quiz page, e-mails,
@@ -102,13 +102,20 @@ def counted_attempt(graded: Sequence, grading_method: str):
 # --------------------------------------------------------------------------- course
 
 
+def score_round(value) -> Decimal | None:
+    """A computed score kept to two decimals, as stored (None stays None)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(SCORE_PLACES)
+
+
 def course_score(counted_scores: Sequence[Decimal | None]) -> Decimal | None:
     """The course score from the counted score of each live quiz of the course (None:
     no graded attempt there, counts 0); None when the course has no quiz."""
     if not counted_scores:
         return None
     total = sum((score or Decimal(0) for score in counted_scores), Decimal(0))
-    return (total / len(counted_scores)).quantize(SCORE_PLACES)
+    return score_round(total / len(counted_scores))
 
 
 def _graded_attempts():
@@ -140,7 +147,8 @@ def _counted_attempts(*, user, course_path):
 def course_score_expression():
     """The learner's course score as an SQL expression on an ``Enrollment`` queryset:
     ``course_score`` of the enrolment's learner and course (NULL when the course has no
-    live quiz). Annotate with it and aggregate (``Avg``) over enrolments."""
+    live quiz), before rounding: ``score_round`` of it is ``course_score``. Annotate
+    with it and aggregate (``Avg``) over enrolments."""
     course_path = OuterRef("course__path")
     quiz_count = Subquery(
         QuizPage.objects.live()
