@@ -16,6 +16,7 @@ from certificates.models import (
 )
 from courses.models import CoursePage, QuizPage
 from learners.models import Enrollment, QuizAttempt, User
+from learners.scoring import counted_attempt, course_score
 
 
 def overall_quiz_score_get(*, user: User, course: CoursePage) -> Decimal | None:
@@ -31,23 +32,15 @@ def overall_quiz_score_get(*, user: User, course: CoursePage) -> Decimal | None:
     )
     if not quizzes:
         return None
-    attempts = (
-        QuizAttempt.objects.filter(
-            user=user, quiz__in=quizzes, state=QuizAttempt.State.GRADED
-        )
-        .order_by("number")
-        .values_list("quiz_id", "score")
-    )
-    best: dict[int, Decimal] = {}
-    last: dict[int, Decimal] = {}
-    for quiz_id, score in attempts:
-        best[quiz_id] = max(best.get(quiz_id, Decimal(0)), score)
-        last[quiz_id] = score
-    scores = [
-        (last if quiz.grading_method == "last" else best).get(quiz.pk, Decimal(0))
-        for quiz in quizzes
+    graded: dict[int, list[QuizAttempt]] = {quiz.pk: [] for quiz in quizzes}
+    for attempt in QuizAttempt.objects.filter(
+        user=user, quiz__in=quizzes, state=QuizAttempt.State.GRADED
+    ).only("id", "quiz_id", "number", "score"):
+        graded[attempt.quiz_id].append(attempt)
+    counted = [
+        counted_attempt(graded[quiz.pk], quiz.grading_method) for quiz in quizzes
     ]
-    return (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01"))
+    return course_score([attempt.score if attempt else None for attempt in counted])
 
 
 def certificate_rule_get(*, course: CoursePage) -> CertificateRule | None:

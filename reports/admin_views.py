@@ -161,7 +161,7 @@ FIGURE_COLUMNS = (
         lambda figures: figures.median_days,
     ),
     (
-        gettext_lazy("Average best quiz score (%)"),
+        gettext_lazy("Average course score (%)"),
         lambda figures: figures.average_score,
     ),
     (gettext_lazy("Certificates issued"), lambda figures: figures.certificates),

@@ -36,7 +36,6 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
-    Subquery,
     Value,
     Window,
 )
@@ -48,8 +47,9 @@ from django_countries import countries
 
 from certificates.models import Certificate
 from courses.models import CoursePage
-from learners.models import Enrollment, Gender, QuizAttempt, User
+from learners.models import Enrollment, Gender, User
 from learners.scope import LearnerScope
+from learners.scoring import course_score_expression
 
 ACTIVE_DAYS = 30
 MAX_ID = 2**63 - 1  # a larger number is nobody's id (and PostgreSQL refuses it)
@@ -128,30 +128,6 @@ def _duration():
     )
 
 
-def _learner_score():
-    """The enrolled learner's mean, over the course's quizzes, of their best graded
-    score (NULL when they have no graded attempt).
-
-    The best attempt of each quiz is the one no other graded attempt beats (ties go to
-    the earliest row), so the mean stays one subquery per enrolment.
-    """
-    graded = QuizAttempt.objects.filter(
-        state=QuizAttempt.State.GRADED, score__isnull=False
-    )
-    better = graded.filter(user=OuterRef("user_id"), quiz=OuterRef("quiz_id")).filter(
-        Q(score__gt=OuterRef("score"))
-        | Q(score=OuterRef("score"), pk__lt=OuterRef("pk"))
-    )
-    best = (
-        graded.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
-        .filter(~Exists(better))
-        .values("user_id")
-        .annotate(mean=Avg("score"))
-        .values("mean")
-    )
-    return Subquery(best[:1])
-
-
 def _has_certificate():
     return Exists(
         Certificate.objects.filter(
@@ -219,7 +195,7 @@ def _middle_durations(enrollments, group) -> dict:
 def _grouped_figures(enrollments, *, group, now) -> dict:
     """``{value of the group expression: figures}`` (``{None: …}`` without a group)."""
     annotated = enrollments.annotate(
-        has_certificate=_has_certificate(), learner_score=_learner_score()
+        has_certificate=_has_certificate(), learner_score=course_score_expression()
     )
     aggregates = _figure_aggregates(now)
     if group is None:

@@ -16,6 +16,7 @@ from courses.question_formats import question_from_data
 from courses.selectors import next_step_get
 from learners.grading import matching_answers
 from learners.models import Enrollment, QuizAttempt, User
+from learners.scoring import counted_attempt
 from learners.selectors.learning import completed_page_ids_get, enrollment_get
 
 
@@ -48,10 +49,7 @@ def quiz_status_get(*, user: User, quiz: QuizPage) -> QuizStatus:
         .order_by("number")
     )
     graded = [a for a in attempts if a.state == QuizAttempt.State.GRADED]
-    if quiz.grading_method == "last":
-        counted = graded[-1] if graded else None
-    else:
-        counted = max(graded, key=lambda a: (a.score, a.number), default=None)
+    counted = counted_attempt(graded, quiz.grading_method)
     left = None
     if quiz.max_attempts:
         left = max(0, quiz.max_attempts - len(attempts))

@@ -25,11 +25,11 @@ from courses.services import bank_questions_draw
 from learners.grading import (
     GradeResult,
     InvalidResponse,
-    attempt_score,
     grade_response,
     matching_answers,
 )
 from learners.models import Completion, Enrollment, QuizAttempt, User
+from learners.scoring import attempt_totals
 from learners.selectors import completed_page_ids_get
 from learners.services.accounts import email_send
 from learners.services.enrollment import course_completion_update
@@ -37,7 +37,6 @@ from learners.services.enrollment import course_completion_update
 #: Network slack after the time limit before answers stop counting.
 GRACE = timedelta(seconds=30)
 MAX_TEXT_LENGTH = 10_000
-_HUNDRED = Decimal(100)
 
 
 class QuizError(Exception):
@@ -381,20 +380,14 @@ def _totals(attempt: QuizAttempt) -> None:
                 Decimal(item["marks"]),
             )
         )
-    points, max_points, pending = attempt_score(pairs)
-    attempt.points = points.quantize(Decimal("0.001"))
-    attempt.max_points = max_points
-    attempt.score = (
-        (points * _HUNDRED / max_points).quantize(Decimal("0.01"))
-        if max_points
-        else _HUNDRED
+    totals = attempt_totals(pairs, pass_mark=attempt.pass_mark)
+    attempt.points = totals.points
+    attempt.max_points = totals.max_points
+    attempt.score = totals.score
+    attempt.passed = totals.passed
+    attempt.state = (
+        QuizAttempt.State.PENDING if totals.pending else QuizAttempt.State.GRADED
     )
-    if pending:
-        attempt.state = QuizAttempt.State.PENDING
-        attempt.passed = None
-    else:
-        attempt.state = QuizAttempt.State.GRADED
-        attempt.passed = attempt.score >= attempt.pass_mark
 
 
 def _finish(attempt: QuizAttempt, responses: dict, *, now, late: bool = False) -> None:

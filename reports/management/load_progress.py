@@ -25,6 +25,7 @@ from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
 from learners.grading import InvalidResponse, grade_response, matching_answers
 from learners.models import Completion, Enrollment, Profile, QuizAttempt, User
+from learners.scoring import attempt_passed, attempt_percent
 from learners.services import quiz_attempt_start
 from reports.management.load_people import (
     DEPARTMENTS,
@@ -378,12 +379,8 @@ class LearnerFactory:
             results[answer.position] = result
             points += graded.points
         points = points.quantize(PLACES)
-        score = (
-            (points * 100 / variant.max_points).quantize(Decimal("0.01"))
-            if variant.max_points
-            else Decimal(100)
-        )
-        passed = score >= quiz.pass_mark
+        score = attempt_percent(points, variant.max_points)
+        passed = attempt_passed(score, quiz.pass_mark)
         attempt = QuizAttempt(
             user=user,
             quiz_id=step.page_id,

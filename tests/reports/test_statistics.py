@@ -3,14 +3,14 @@ gender, within each scope; the queries they cost do not grow with the data.
 
 The campus of ``campus_build`` (NOW = 15 March 2026, 12:00 UTC), course "Budget":
 
-| learner | city (country) | gender | enrolled | completed (days) | last activity | best quiz scores (mean) | certificate |
+| learner | city (country) | gender | enrolled | completed (days) | last activity | counted quiz scores (course score) | certificate |
 |---|---|---|---|---|---|---|---|
 | Awa | Dakar (SN) | female | 2026-02-03 | 2026-02-13 (10) | 2026-03-10 | Q1 60→80, Q2 70 (75) | valid |
-| Fatou | Dakar (SN) | female | 2026-02-23 | 2026-02-27 (4) | 2026-02-27 | Q1 90, Q2 open (90) | revoked |
-| Moussa | Thiès (SN) | male | 2025-12-05 | — | 2026-01-14 | Q1 51, Q1 pending (51) | — |
+| Fatou | Dakar (SN) | female | 2026-02-23 | 2026-02-27 (4) | 2026-02-27 | Q1 90, Q2 open (45) | revoked |
+| Moussa | Thiès (SN) | male | 2025-12-05 | — | 2026-01-14 | Q1 51, Q1 pending (25.5) | — |
 | Youssef | Tunis (TN) | male | 2026-01-24 | 2026-01-30 (6) | 2026-02-03 | Q1 100, Q2 80 (90) | valid |
-| Leila | Tunis (TN) | undisclosed | 2026-03-12 | — | 2026-03-12 | — | — |
-| Sam | no profile | — | 2025-03-31 | 2025-04-20 (20) | 2025-04-20 | — | — |
+| Leila | Tunis (TN) | undisclosed | 2026-03-12 | — | 2026-03-12 | — (0) | — |
+| Sam | no profile | — | 2025-03-31 | 2025-04-20 (20) | 2025-04-20 | — (0) | — |
 
 Awa is also enrolled in "ISO 37001" (2025-04-01, nothing done, a graded 10 % there
 that must not reach Budget's figures).
@@ -205,9 +205,10 @@ def campus():
 
 def test_course_report_overall_figures_match_the_hand_computed_ones(campus):
     """6 enrolled, 3 active, 4 completed (66.7 %), median 8 days (4, 6, 10, 20),
-    mean best score 76.5 over the 4 learners with one, 2 valid certificates."""
+    mean course score 39.2 (the certificates' score: a quiz without a graded attempt
+    counts 0, so all 6 learners count), 2 valid certificates."""
     report = course_report_get(course=campus.budget, scope=EVERYTHING, now=NOW)
-    assert figures(report.overall) == (6, 3, 4, 66.7, 8.0, 76.5, 2)
+    assert figures(report.overall) == (6, 3, 4, 66.7, 8.0, 39.2, 2)
 
 
 def test_course_report_by_country_counts_each_learner_under_their_city_country(campus):
@@ -215,9 +216,9 @@ def test_course_report_by_country_counts_each_learner_under_their_city_country(c
     report = course_report_get(course=campus.budget, scope=EVERYTHING, now=NOW)
     rows = {row.key: figures(row) for row in report.by_country}
     assert [row.key for row in report.by_country] == ["SN", "TN", ""]
-    assert rows["SN"] == (3, 2, 2, 66.7, 7.0, 72.0, 1)
-    assert rows["TN"] == (2, 1, 1, 50.0, 6.0, 90.0, 1)
-    assert rows[""] == (1, 0, 1, 100.0, 20.0, None, 0)
+    assert rows["SN"] == (3, 2, 2, 66.7, 7.0, 48.5, 1)
+    assert rows["TN"] == (2, 1, 1, 50.0, 6.0, 45.0, 1)
+    assert rows[""] == (1, 0, 1, 100.0, 20.0, 0.0, 0)
     assert report.by_country[0].label == "Sénégal"
     assert report.by_country[2].label == gettext("Not given")
 
@@ -233,18 +234,18 @@ def test_course_report_by_gender_lists_every_gender_with_the_unknown_last(campus
         "undisclosed",
         "",
     ]
-    assert rows["female"] == (2, 2, 2, 100.0, 7.0, 82.5, 1)
-    assert rows["male"] == (2, 0, 1, 50.0, 6.0, 70.5, 1)
+    assert rows["female"] == (2, 2, 2, 100.0, 7.0, 60.0, 1)
+    assert rows["male"] == (2, 0, 1, 50.0, 6.0, 57.8, 1)
     assert rows["other"] == (0, 0, 0, None, None, None, 0)
-    assert rows["undisclosed"] == (1, 1, 0, 0.0, None, None, 0)
-    assert rows[""] == (1, 0, 1, 100.0, 20.0, None, 0)
+    assert rows["undisclosed"] == (1, 1, 0, 0.0, None, 0.0, 0)
+    assert rows[""] == (1, 0, 1, 100.0, 20.0, 0.0, 0)
 
 
 def test_course_report_of_a_coordinator_counts_only_their_city(campus):
     """Dakar's coordinator: Awa and Fatou only (not Moussa of Thiès, also in Senegal)."""
     scope = LearnerScope(municipality=campus.dakar)
     report = course_report_get(course=campus.budget, scope=scope, now=NOW)
-    assert figures(report.overall) == (2, 2, 2, 100.0, 7.0, 82.5, 1)
+    assert figures(report.overall) == (2, 2, 2, 100.0, 7.0, 60.0, 1)
     assert [(row.key, row.enrolled) for row in report.by_country] == [("SN", 2)]
     assert {row.key: row.enrolled for row in report.by_gender} == {
         "female": 2,
@@ -264,7 +265,7 @@ def test_course_report_with_dates_counts_the_learners_who_enrolled_in_the_range(
         date_to=datetime.date(2026, 2, 23),
         now=NOW,
     )
-    assert figures(report.overall) == (3, 2, 3, 100.0, 6.0, 85.0, 2)
+    assert figures(report.overall) == (3, 2, 3, 100.0, 6.0, 70.0, 2)
 
 
 def test_course_report_of_a_course_nobody_took_has_empty_figures(campus):
@@ -281,13 +282,13 @@ def test_course_report_list_has_one_row_per_live_course(campus):
     CoursePage.objects.filter(pk=draft.pk).update(live=False)
     rows = course_report_list(scope=EVERYTHING, now=NOW)
     assert [course.title for course, _figures in rows] == ["Budget", "ISO 37001"]
-    assert figures(rows[0][1]) == (6, 3, 4, 66.7, 8.0, 76.5, 2)
+    assert figures(rows[0][1]) == (6, 3, 4, 66.7, 8.0, 39.2, 2)
     assert figures(rows[1][1]) == (1, 0, 0, 0.0, None, 10.0, 0)
 
 
 def test_course_report_list_of_a_coordinator_counts_only_their_city(campus):
     rows = course_report_list(scope=LearnerScope(municipality=campus.tunis), now=NOW)
-    assert figures(rows[0][1]) == (2, 1, 1, 50.0, 6.0, 90.0, 1)
+    assert figures(rows[0][1]) == (2, 1, 1, 50.0, 6.0, 45.0, 1)
     assert figures(rows[1][1]) == (0, 0, 0, None, None, None, 0)
 
 
