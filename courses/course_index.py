@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Page
 
-from cms.models import english_active  # noqa: F401  (the one rule, re-exported)
+from cms.models import english_active
 
 TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60

@@ -12,9 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.forms import CampusPageForm
-from cms.models import EnglishTitleMixin, in_language
+from cms.models import EnglishTitleMixin, english_active, in_language
 from courses.blocks import LessonBodyBlock
-from courses.course_index import english_active
 from courses.models.snippets import Level
 from courses.reading_time import reading_minutes, stream_text, words_count
 
