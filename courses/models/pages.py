@@ -250,8 +250,8 @@ class LessonPage(EnglishTitleMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_navigation_get
+        from courses.selectors import step_navigation_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["navigation"] = lesson_navigation_get(lesson=self, request=request)
+        context["navigation"] = step_navigation_get(step=self, request=request)
         return context
