@@ -74,7 +74,6 @@ import tempfile
 import time
 import types
 import uuid
-import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,6 +82,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: benchmarks/ alone is on the path
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.harness import bench_data_new, cleanup, django_start  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def bench_data() -> dict:
     from tests.factories.courses import course_create, topic_create
     from tests.factories.learners import ProfileFactory
 
-    data: dict = {"_users": [], "_pages": [], "_topics": []}
+    data = bench_data_new()
     profile = ProfileFactory(
         user__email=f"bench-{uuid.uuid4().hex[:12]}@ville.example",
         user__first_name="Awa",
@@ -273,30 +276,7 @@ def journey_data(data: dict) -> None:
         data["dashboard_titles"][count] = [course.title for course in courses[:count]]
 
 
-def cleanup(data: dict) -> None:
-    # Users first: their enrolments protect the courses from deletion.
-    for key in ("_users", "_pages", "_topics"):
-        for obj in data.get(key, []):
-            obj.delete()
-
-
 # --- set-up -------------------------------------------------------------------------
-
-
-def configure(tmpdir: str) -> str:
-    """Environment for Django before it is imported; returns a printable DB label."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if url:
-        os.environ["DATABASE_URL"] = url
-        label = url.split("@")[-1]  # never print a password
-    else:
-        path = Path(tmpdir) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        label = "temporary SQLite file"
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    return label
 
 
 BARE_RESPONSES: dict[int, tuple[bytes, str]] = {}
@@ -1004,25 +984,15 @@ def main() -> int:
         parser.error("--requests must be at least 2")
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        db_label = configure(tmpdir)
-
+        db_label = django_start(tmpdir, "Campus benchmark")
         import django
-
-        # WhiteNoise warns when `collectstatic` has not run; pages do not need it here.
-        warnings.filterwarnings("ignore", message=r"No directory at: .*staticfiles")
-
-        django.setup()
         from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection, connections
         from django.test.utils import override_settings
 
         from benchmarks.certificates import print_certificates, run_certificates
         from benchmarks.quizzes import print_quizzes, run_quizzes
         from benchmarks.reports import print_reports, run_reports
-
-        print(f"Campus benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
 
         # The bare lesson template, in a folder of its own after the project's.
         template_dir = Path(tmpdir) / "templates"
