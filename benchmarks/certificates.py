@@ -344,20 +344,14 @@ def main() -> int:
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))  # before this folder: `certificates` is the app
-    from benchmarks.run import cleanup, configure
+    from benchmarks.harness import bench_data_new, cleanup, django_start
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        db_label = configure(tmpdir)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        django_start(tmpdir, "Certificate benchmark")
         from django.db import connections
         from django.test.utils import override_settings
 
-        print(f"Certificate benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
-        data: dict = {"_users": [], "_pages": [], "_topics": []}
+        data = bench_data_new()
         # The PDFs are deleted at the end anyway: never write them beside real media.
         with override_settings(MEDIA_ROOT=Path(tmpdir) / "media"):
             try:

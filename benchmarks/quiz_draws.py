@@ -8,7 +8,7 @@ categories, a quiz drawing DRAW_COUNT questions of one category from each, and t
 ``quiz_attempt_start`` (median of DRAW_RUNS starts, small and big interleaved, the
 attempt deleted after each, untimed) with its SQL queries, and the draw alone
 (``bank_questions_draw``). The budget: the big bank costs at most DRAW_BUDGET times
-the small one. The database is set up as benchmarks/run.py does it. Figures are for
+the small one. The database is set up by benchmarks/harness.py. Figures are for
 comparing runs on one machine; nothing is asserted. The last line of output is JSON.
 """
 
@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
+from pathlib import Path
 
 DRAW_SMALL = 20
 DRAW_LARGE = 50_000
@@ -157,18 +158,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=DRAW_LARGE, help="questions, big bank")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.harness import django_start
+
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        from run import configure
-
-        db_label = configure(tmpdir)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        db_label = django_start(tmpdir, "Quiz draw benchmark")
         from django.db import connection, connections
 
-        print(f"Quiz draw benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
         try:
             result = draw_bench(large=args.n)
         finally:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
+from pathlib import Path
 
 _QUESTIONS = [
     "::Capitale {n}::[html]<p>Quelle est la capitale du <b>Sénégal</b> ({n}) ?</p>{{\n"
@@ -92,19 +93,13 @@ def main() -> int:
     if args.n < 1:
         parser.error("-n must be at least 1")
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.harness import django_start
+
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        # benchmarks/run.py, beside this file (the script's folder is on sys.path).
-        from run import configure
-
-        db_label = configure(tmpdir)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        db_label = django_start(tmpdir, "GIFT import benchmark")
         from django.db import connection, connections
 
-        print(f"GIFT import benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
         try:
             figures = gift_import_bench(args.n)
         finally:

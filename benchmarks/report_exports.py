@@ -204,18 +204,12 @@ def main() -> int:
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))
-    from benchmarks.run import configure
+    from benchmarks.harness import django_start
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        db_label = configure(tmpdir)
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        django_start(tmpdir, "Export benchmark")
         from django.db import connections
 
-        print(f"Export benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
         try:
             result = export_memory_bench(args.n)
         finally:

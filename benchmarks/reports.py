@@ -47,7 +47,6 @@ import threading
 import time
 import tracemalloc
 import uuid
-import warnings
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -640,21 +639,13 @@ def print_reports(result: dict) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(REPO))
-    from benchmarks.run import configure
+    from benchmarks.harness import django_start
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
-        db_label = configure(tmpdir)
-        import django
-
-        # WhiteNoise warns when `collectstatic` has not run; pages do not need it here.
-        warnings.filterwarnings("ignore", message=r"No directory at: .*staticfiles")
-        django.setup()
-        from django.core.management import call_command
+        django_start(tmpdir, "Reports benchmark")
         from django.db import connections
         from django.test.utils import override_settings
 
-        print(f"Reports benchmark: {db_label}, migrating…", file=sys.stderr)
-        call_command("migrate", verbosity=0, interactive=False)
         overrides = {}
         if not os.environ.get("BENCH_DATABASE_URL"):
             # Demo pictures go away with the throw-away database.

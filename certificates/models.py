@@ -16,9 +16,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-#: Placeholders a template's body may use, replaced by the certificate's frozen data.
-PLACEHOLDERS = ("learner", "course", "date", "score", "hours", "duration")
-
 
 class Orientation(models.TextChoices):
     LANDSCAPE = "landscape", _("Landscape")
@@ -111,7 +108,7 @@ class CertificateTemplate(
 
     def clean(self):
         super().clean()
-        from certificates.rendering import body_placeholders_check
+        from certificates.rendering import PLACEHOLDERS, body_placeholders_check
 
         unknown = body_placeholders_check(self.body)
         if unknown:

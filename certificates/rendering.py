@@ -23,11 +23,12 @@ from cms.site_address import absolute_url
 FONTS_DIR = CAMPUS_FONTS_DIR  # shipped by cms, shared with the demo images
 _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
+#: Placeholders a template's body may use, replaced by the certificate's frozen data.
+PLACEHOLDERS = ("learner", "course", "date", "score", "hours", "duration")
+
 
 def body_placeholders_check(body: str) -> list[str]:
     """The placeholders of a design's body that are not known (empty when all are)."""
-    from certificates.models import PLACEHOLDERS
-
     return sorted(
         {name for name in _PLACEHOLDER.findall(body or "") if name not in PLACEHOLDERS}
     )

@@ -258,6 +258,21 @@ def qualifying_learner_list(*, course: CoursePage) -> list[User]:
     )
 
 
+def course_with_rule_list():
+    """Courses that have a certificate rule, the only ones a certificate is issued for."""
+    return CoursePage.objects.filter(certificate_rule__isnull=False).order_by("title")
+
+
+def course_completer_list(*, course: CoursePage):
+    """Learners who completed the course, by name."""
+    completed = Enrollment.objects.filter(
+        user=OuterRef("pk"), course=course, completed_at__isnull=False
+    )
+    return User.objects.filter(Exists(completed)).order_by(
+        "last_name", "first_name", "email"
+    )
+
+
 __all__ = [
     "CertificateEligibility",
     "blocking_revocation_get",
@@ -268,6 +283,8 @@ __all__ = [
     "certificate_template_default_get",
     "certificates_export",
     "certificates_of_holder_count",
+    "course_completer_list",
+    "course_with_rule_list",
     "learner_certificate_list",
     "learner_course_certificate_get",
     "overall_quiz_score_get",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Page
 
-from cms.models import english_active  # noqa: F401  (the one rule, re-exported)
+from cms.models import english_active
 
 TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60
@@ -52,11 +52,11 @@ class CourseIndex:
     ancestors: list[PageRef]  # home page → catalogue
     modules: dict[str, PageRef]  # by path
     # The steps of the course: live lessons and quizzes, in outline order.
-    lessons: list[PageRef] = field(default_factory=list)
+    steps: list[PageRef] = field(default_factory=list)
 
     @property
     def required_ids(self) -> set[int]:
-        return {lesson.pk for lesson in self.lessons if lesson.required}
+        return {step.pk for step in self.steps if step.required}
 
 
 def tree_version_get() -> str:
@@ -116,7 +116,7 @@ def course_index_get(
             course_path=course_path, request=request, drafts=True, previewed=previewed
         )
     site_id = getattr(getattr(request, "_wagtail_site", None), "pk", "")
-    key = f"courses:index:{tree_version_get()}:{site_id}:{course_path}"
+    key = f"courses:index:v2:{tree_version_get()}:{site_id}:{course_path}"
     index = cache.get(key)
     if index is not None:
         return index
@@ -180,7 +180,7 @@ def _index_build(
         modules={
             m.path: page_ref(m, request) for m in sorted(modules, key=lambda m: m.path)
         },
-        lessons=sorted(
+        steps=sorted(
             (_step_ref(step, request, kind) for step, kind in steps),
             key=lambda ref: ref.path,
         ),

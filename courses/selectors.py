@@ -262,11 +262,11 @@ def topic_filter_options(
 @dataclass
 class ModuleOutline:
     module: PageRef
-    lessons: list[PageRef]
+    steps: list[PageRef]  # its live lessons and quizzes, in tree order
 
     @property
     def minutes(self) -> int:
-        return sum(lesson.reading_minutes for lesson in self.lessons)
+        return sum(step.reading_minutes for step in self.steps)
 
 
 @dataclass
@@ -274,8 +274,8 @@ class CourseOutline:
     modules: list[ModuleOutline]
 
     @property
-    def lessons(self) -> list[PageRef]:
-        return [lesson for module in self.modules for lesson in module.lessons]
+    def steps(self) -> list[PageRef]:
+        return [step for module in self.modules for step in module.steps]
 
     @property
     def minutes(self) -> int:
@@ -287,7 +287,7 @@ def course_minutes_get(*, course: CoursePage, outline: CourseOutline | None = No
     outline = outline or course_outline_get(course=course)
     return course_minutes(
         override=course.duration_override,
-        steps_minutes=(step.reading_minutes for step in outline.lessons),
+        steps_minutes=(step.reading_minutes for step in outline.steps),
     )
 
 
@@ -300,18 +300,18 @@ def course_outline_get(*, course: CoursePage, request=None) -> CourseOutline:
     if index is None:
         return CourseOutline(modules=[])
     by_module = {
-        path: ModuleOutline(module=ref, lessons=[])
+        path: ModuleOutline(module=ref, steps=[])
         for path, ref in sorted(index.modules.items())
     }
-    for lesson in index.lessons:
-        outline = by_module.get(lesson.path[: -CoursePage.steplen])
+    for step in index.steps:
+        outline = by_module.get(step.path[: -CoursePage.steplen])
         if outline is not None:
-            outline.lessons.append(lesson)
+            outline.steps.append(step)
     return CourseOutline(modules=list(by_module.values()))
 
 
 @dataclass
-class LessonNavigation:
+class StepNavigation:
     breadcrumbs: list[PageRef]
     course: PageRef
     module: PageRef
@@ -322,37 +322,35 @@ class LessonNavigation:
     required_ids: set[int]
 
 
-def lesson_navigation_get(*, lesson: LessonPage, request=None) -> LessonNavigation:
-    """Breadcrumbs, course, module and the neighbouring live lessons of a lesson.
+def step_navigation_get(*, step: LessonPage | QuizPage, request=None) -> StepNavigation:
+    """Breadcrumbs, course, module and the neighbouring live steps of a lesson or quiz.
 
     Read from the cached course index: no query once the index is built, whatever
     the size of the course.
     """
     index = course_index_get(
-        course_path=lesson.path[: -2 * lesson.steplen],
+        course_path=step.path[: -2 * step.steplen],
         request=request,
-        previewed=lesson,
+        previewed=step,
     )
-    lessons = index.lessons
-    position = next(
-        (i for i, ref in enumerate(lessons) if ref.path == lesson.path), None
-    )
+    steps = index.steps
+    position = next((i for i, ref in enumerate(steps) if ref.path == step.path), None)
     if position is None:  # not (or no longer) a live step: no neighbours
         previous = following = None
     else:
-        previous = lessons[position - 1] if position > 0 else None
-        following = lessons[position + 1] if position + 1 < len(lessons) else None
-    module = index.modules.get(lesson.path[: -lesson.steplen])
-    if module is None:  # a live lesson whose module was unpublished since
-        module = page_ref(lesson.get_parent().specific, request)
-    return LessonNavigation(
+        previous = steps[position - 1] if position > 0 else None
+        following = steps[position + 1] if position + 1 < len(steps) else None
+    module = index.modules.get(step.path[: -step.steplen])
+    if module is None:  # a live step whose module was unpublished since
+        module = page_ref(step.get_parent().specific, request)
+    return StepNavigation(
         breadcrumbs=[*index.ancestors, index.course, module],
         course=index.course,
         module=module,
         previous=previous,
         next=following,
         position=(position + 1) if position is not None else 0,
-        total=len(lessons),
+        total=len(steps),
         required_ids=index.required_ids,
     )
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from courses.models import QuizPage
-from courses.selectors import lesson_navigation_get
+from courses.selectors import step_navigation_get
 from learners.selectors import (
     attempt_form_list,
     attempt_get,
@@ -60,7 +60,7 @@ def _render_form(request, attempt, *, responses=None, errors=None, status=200):
         {
             "attempt": attempt,
             "quiz": quiz,
-            "navigation": lesson_navigation_get(lesson=quiz, request=request),
+            "navigation": step_navigation_get(step=quiz, request=request),
             "questions": attempt_form_list(
                 attempt=attempt, responses=responses, errors=errors
             ),
@@ -85,7 +85,7 @@ def _render_result(request, attempt):
             "next_action": quiz_next_action_get(
                 user=request.user, attempt=attempt, status=status
             ),
-            "navigation": lesson_navigation_get(lesson=quiz, request=request),
+            "navigation": step_navigation_get(step=quiz, request=request),
         },
     )
 

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from learners.services import email_message_from_payload
+from learners.services.accounts import email_message_from_payload
 
 
 @shared_task(

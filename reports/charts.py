@@ -132,19 +132,6 @@ def grouped_bar_chart(
     return _svg(chart_id, title, width, height, body)
 
 
-def bar_chart(
-    *, chart_id: str, title: str, items: list[tuple[str, float]], unit: str = ""
-) -> SafeString:
-    """Vertical bars, one per ``(label, value)``."""
-    return grouped_bar_chart(
-        chart_id=chart_id,
-        title=title,
-        categories=[label for label, _value in items],
-        series=[(title, [value for _label, value in items])],
-        unit=unit,
-    )
-
-
 def horizontal_bar_chart(
     *,
     chart_id: str,

@@ -12,9 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.forms import CampusPageForm
-from cms.models import EnglishTitleMixin, in_language
+from cms.models import EnglishTitleMixin, english_active, in_language
 from courses.blocks import LessonBodyBlock
-from courses.course_index import english_active
 from courses.models.snippets import Level
 from courses.reading_time import reading_minutes, stream_text, words_count
 
@@ -251,8 +250,8 @@ class LessonPage(EnglishTitleMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_navigation_get
+        from courses.selectors import step_navigation_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["navigation"] = lesson_navigation_get(lesson=self, request=request)
+        context["navigation"] = step_navigation_get(step=self, request=request)
         return context

@@ -280,10 +280,10 @@ class QuizPage(EnglishTitleMixin, Page):
         verbose_name_plural = _("quizzes")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_navigation_get
+        from courses.selectors import step_navigation_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["navigation"] = lesson_navigation_get(lesson=self, request=request)
+        context["navigation"] = step_navigation_get(step=self, request=request)
         return context
 
     def gradable_count(self) -> int:

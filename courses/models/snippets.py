@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from courses.course_index import english_active
+from cms.models import english_active
 
 
 class Level(models.TextChoices):

@@ -124,9 +124,9 @@ def course_progress_get(*, user: User, course, outline) -> CourseProgress:
     done_ids = completed_page_ids_get(user=user, course=course)
     progress = CourseProgress(enrollment=enrollment, done_ids=done_ids)
     for item in outline.modules:
-        required = [lesson for lesson in item.lessons if lesson.required]
+        required = [step for step in item.steps if step.required]
         module = ModuleProgress(
-            done=sum(1 for lesson in required if lesson.pk in done_ids),
+            done=sum(1 for step in required if step.pk in done_ids),
             total=len(required),
         )
         progress.modules[item.module.pk] = module
@@ -134,7 +134,7 @@ def course_progress_get(*, user: User, course, outline) -> CourseProgress:
         progress.total += module.total
         if progress.next_lesson is None:
             progress.next_lesson = next(
-                (lesson for lesson in item.lessons if lesson.pk not in done_ids), None
+                (step for step in item.steps if step.pk not in done_ids), None
             )
     return progress
 

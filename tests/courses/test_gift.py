@@ -633,9 +633,9 @@ def test_malformed_question_reports_its_line(source, line, words):
 
 def test_issue_messages_go_through_gettext(monkeypatch):
     """Messages are translated when the file is parsed, in the active language."""
-    from courses.question_formats import gift
+    from courses.question_formats.gift import parse
 
-    monkeypatch.setattr(gift, "_", lambda message: f"<{message}>")
+    monkeypatch.setattr(parse, "_", lambda message: f"<{message}>")
     issue = parse_gift("Q?\n}").issues[0]
     assert issue.message.startswith("<This “}” closes answers")
     assert str(issue).startswith("2: <")
