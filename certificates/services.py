@@ -39,7 +39,7 @@ from certificates.selectors import (
 from cms.site_address import absolute_url
 from courses.durations import duration_words
 from courses.models import CoursePage
-from courses.selectors import course_outline_get
+from courses.selectors import course_minutes_get
 from learners.models import Enrollment, User
 from learners.scoring import score_percent_text
 from learners.selectors import preferred_language_get
@@ -62,7 +62,7 @@ def _minutes(rule: CertificateRule, course: CoursePage) -> int:
     under an hour, to the half hour above)."""
     if rule.hours is not None:
         return int(rule.hours * 60)
-    minutes = course.duration_override or course_outline_get(course=course).minutes
+    minutes = course_minutes_get(course=course)
     if minutes < 60:
         return max(minutes, 1)
     return (
@@ -73,7 +73,7 @@ def _minutes(rule: CertificateRule, course: CoursePage) -> int:
 def _hours(rule: CertificateRule, course: CoursePage) -> Decimal:
     if rule.hours is not None:
         return rule.hours
-    minutes = course.duration_override or course_outline_get(course=course).minutes
+    minutes = course_minutes_get(course=course)
     return (Decimal(minutes) / 60 * 2).quantize(Decimal(1)) / 2 or Decimal("0.5")
 
 
