@@ -64,9 +64,9 @@ SIZE_TIMED_REQUESTS = 30  # at most; fewer when --requests is lower
 
 def bench_data() -> dict:
     """The objects the cases need. Returns them by name; removed again by `cleanup`."""
-    from courses.demo import demo_catalogue_load
-    from courses.demo_catalogue import COURSES
     from courses.models import CoursePage, LessonPage
+    from demo.catalogue import demo_catalogue_load
+    from demo.catalogue_data import COURSES
     from learners.services import enrollment_create
     from tests.factories.courses import course_create, topic_create
     from tests.factories.learners import ProfileFactory

@@ -22,7 +22,6 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from cms.fonts import font_get
-from courses import demo_catalogue
 from courses.models import (
     CatalogPage,
     CourseOutcome,
@@ -37,6 +36,7 @@ from courses.models import (
     Trainer,
 )
 from courses.question_blocks import BLOCK_BY_QTYPE
+from demo import catalogue_data as demo_catalogue
 
 FINAL_QUIZ_SLUG = "evaluation-finale"
 BANK_COURSE_SLUG = "iso-37001-anticorruption-collectivites"

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.http import QueryDict
 
 from cms.site_address import site_address_sync
-from courses.demo import FINAL_QUIZ_SLUG, demo_catalogue_load
 from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
+from demo.catalogue import FINAL_QUIZ_SLUG, demo_catalogue_load
 from learners.grading import matching_answers
 from learners.models import Enrollment, Profile, QuizAttempt, User
 from learners.roles import Role
