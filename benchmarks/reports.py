@@ -399,8 +399,7 @@ def run_reports(data: dict | None = None) -> dict:
     from django.test import Client
 
     from courses.models import CoursePage
-    from demo.catalogue import demo_catalogue_load
-    from demo.catalogue_data import COURSES
+    from demo.catalogue import course_data_list, demo_catalogue_load
     from demo.load_progress import load_users
     from learners.models import Enrollment, User
     from learners.scope import LearnerScope
@@ -417,7 +416,7 @@ def run_reports(data: dict | None = None) -> dict:
         notes.append("load learners left by an earlier run were deleted first")
         _command("--delete")
     loaded = demo_catalogue_load()
-    slugs = [course["slug"] for course in COURSES]
+    slugs = [course["slug"] for course in course_data_list()]
     admin = User.objects.create_superuser(
         f"bench-reports-{uuid.uuid4().hex[:8]}@ville.example"
     )

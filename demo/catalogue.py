@@ -1,20 +1,27 @@
-"""Load the demo catalogue of `make run` (courses/demo_catalogue.py) into the page tree.
+"""Load the demo catalogue of `make run` (the data files of demo/content) into the page
+tree.
+
+``content/catalogue.json`` lists the topics and the courses in catalogue order; each
+course folder holds ``course.json`` (the course, its modules and lessons, its final
+assessment's settings and its question banks), one lesson body per lesson
+(``<lesson-slug>.json``, StreamField raw data) and its questions as ``.gift`` files.
+demo/README.md says why and how to add to them.
+
+Every lesson body goes through the validation of the lesson editor (its stream block's
+``to_python`` and ``clean``) and is published as a revision, as a trainer's edit is;
+every ``.gift`` file goes through ``questions_import``, the importer behind the
+admin's "Import questions". A file they refuse stops the load with its problems.
 
 Idempotent: topics, trainers, images, courses, quizzes and question banks that
 already exist (by slug, name or title) are left as they are. Pictures are drawn here
 with Pillow; nothing is downloaded.
-
-The catalogue's module quizzes become one final assessment per course, the last page
-of its last module, holding every question of the course. The ISO 37001 course's
-questions go into a question bank instead (one category per module) and its final
-assessment draws two of each category, so that a retake asks other questions.
 """
 
-import html
 import json
-import uuid
 from io import BytesIO
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
@@ -31,19 +38,28 @@ from courses.models import (
     QuestionBank,
     QuizDraw,
     QuizPage,
-    ReviewPolicy,
     Topic,
     Trainer,
 )
-from courses.question_blocks import BLOCK_BY_QTYPE
-from demo import catalogue_data as demo_catalogue
+from courses.services import issue_text, question_bank_entries_sync, questions_import
 
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
 FINAL_QUIZ_SLUG = "evaluation-finale"
-BANK_COURSE_SLUG = "iso-37001-anticorruption-collectivites"
-BANK_NAME = "ISO 37001 — banque de questions"
-# Essays stay out of the random draws: an attempt that asks one waits for a trainer.
-BANK_ESSAY_CATEGORY = "Questions ouvertes (correction par un formateur)"
-DRAWN_PER_MODULE = 2
+#: The settings of a final assessment that course.json gives, as QuizPage fields.
+QUIZ_SETTINGS = (
+    "slug",
+    "title",
+    "title_en",
+    "intro",
+    "pass_mark",
+    "max_attempts",
+    "time_limit_minutes",
+    "grading_method",
+    "review_policy",
+    "shuffle_questions",
+    "shuffle_choices",
+    "required",
+)
 
 
 def _picture(title: str, color: str, size=(1200, 675)):
@@ -89,27 +105,47 @@ def _wrap(draw, text, font, max_width):
     return [*lines, current] if current else lines
 
 
-def _block(kind, value):
-    """One demo block as StreamField raw data."""
-    if kind == "heading":
-        value = {"text": value, "level": "h2"}
-    elif kind == "faq":
-        value = {"title": "", "items": value}
-    elif kind == "table":
-        value = {
-            "data": [value["header"], *value["rows"]],
-            "first_row_is_table_header": True,
-            "first_col_is_header": False,
-            "table_caption": value.get("caption", ""),
-        }
-    elif kind == "image":
-        image = _picture(value["title"], value.get("color", "#0b4f8a"))
-        value = {
-            "image": image.pk,
-            "alt": value["alt"],
-            "caption": value.get("caption", ""),
-        }
-    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+class DemoContentError(Exception):
+    """A data file of demo/content that the editor's validation or the importer
+    refuses; the message names the file and every problem."""
+
+
+def _json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def catalogue_get() -> dict:
+    """``catalogue.json``: the topics, and the course slugs in catalogue order."""
+    return _json(CONTENT_DIR / "catalogue.json")
+
+
+def course_data_list() -> list[dict]:
+    """Each course's ``course.json``, in catalogue order, with ``folder`` added."""
+    courses = []
+    for slug in catalogue_get()["courses"]:
+        data = _json(CONTENT_DIR / slug / "course.json")
+        courses.append({**data, "folder": CONTENT_DIR / slug})
+    return courses
+
+
+def lesson_body_get(path: Path):
+    """The lesson body stored in ``path``, validated as the lesson editor validates it.
+
+    An image block names the picture to draw (``{"title": …, "color": …}``) instead
+    of an image id. Raises DemoContentError when the body's stream block refuses it.
+    """
+    raw = _json(path)
+    for block in raw:
+        if block["type"] == "image" and isinstance(block["value"]["image"], dict):
+            picture = block["value"]["image"]
+            block["value"]["image"] = _picture(
+                picture["title"], picture.get("color", "#0b4f8a")
+            ).pk
+    stream_block = LessonPage._meta.get_field("body").stream_block
+    try:
+        return stream_block.clean(stream_block.to_python(raw))
+    except ValidationError as error:
+        raise DemoContentError(f"{path}: {error}") from error
 
 
 def _publish(parent, page):
@@ -121,46 +157,41 @@ def _publish(parent, page):
 @transaction.atomic
 def demo_catalogue_load() -> list[str]:
     """Create the demo topics, trainers, courses and their final assessments; return
-    the titles of new courses."""
+    the titles of new courses. Raises DemoContentError for a file that is refused."""
     topics = {}
-    for data in demo_catalogue.TOPICS:
+    for data in catalogue_get()["topics"]:
         topic, _ = Topic.objects.get_or_create(
             slug=data["slug"],
             defaults={
-                "name": data["name_fr"],
-                "name_en": data.get("name_en", ""),
-                "description": data.get("description_fr", ""),
-                "parent": topics.get(data.get("parent")),
+                "name": data["name"],
+                "name_en": data["name_en"],
+                "description": data["description"],
+                "parent": topics.get(data["parent"]),
             },
         )
         topics[data["slug"]] = topic
 
     catalog = CatalogPage.objects.order_by("path").first()
     created = []
-    for data in demo_catalogue.COURSES:
+    for data in course_data_list():
         existing = CoursePage.objects.filter(slug=data["slug"]).first()
         if existing is not None:
             _final_quiz_load(existing, data)
             continue
         trainer, _ = Trainer.objects.get_or_create(
-            name=data["trainer"]["name"],
-            defaults={"bio": data["trainer"].get("bio_fr", "")},
+            name=data["trainer"]["name"], defaults={"bio": data["trainer"]["bio"]}
         )
+        fields = ("title", "title_en", "slug", "summary", "summary_en", "description")
         course = CoursePage(
-            title=data["title_fr"],
-            title_en=data.get("title_en", ""),
-            slug=data["slug"],
-            summary=data["summary_fr"],
-            summary_en=data.get("summary_en", ""),
-            description=f"<p>{data['description_fr']}</p>",
+            **{name: data[name] for name in fields},
             level=data["level"],
-            language=data.get("language", "fr"),
-            prerequisites=data.get("prerequisites_fr", ""),
+            language=data["language"],
+            prerequisites=data["prerequisites"],
             cover_image=_picture(data["cover"]["title"], data["cover"]["color"]),
         )
         course.outcomes = [
             CourseOutcome(text=text, sort_order=n)
-            for n, text in enumerate(data["outcomes_fr"])
+            for n, text in enumerate(data["outcomes"])
         ]
         # Courses carry their finer topics; the axis above them is implied.
         fine = [topics[slug] for slug in data["topics"] if topics[slug].parent_id]
@@ -171,21 +202,20 @@ def demo_catalogue_load() -> list[str]:
             module = _publish(
                 course,
                 ModulePage(
-                    title=module_data["title_fr"],
-                    title_en=module_data.get("title_en", ""),
+                    title=module_data["title"],
+                    title_en=module_data["title_en"],
                     slug=module_data["slug"],
                 ),
             )
-            for lesson_data in module_data["lessons"]:
+            for lesson in module_data["lessons"]:
+                body = lesson_body_get(data["folder"] / f"{lesson['slug']}.json")
                 _publish(
                     module,
                     LessonPage(
-                        title=lesson_data["title_fr"],
-                        title_en=lesson_data.get("title_en", ""),
-                        slug=lesson_data["slug"],
-                        body=json.dumps(
-                            [_block(kind, value) for kind, value in lesson_data["body"]]
-                        ),
+                        title=lesson["title"],
+                        title_en=lesson["title_en"],
+                        slug=lesson["slug"],
+                        body=body,
                     ),
                 )
         _final_quiz_load(course, data)
@@ -194,159 +224,80 @@ def demo_catalogue_load() -> list[str]:
 
 
 def _final_quiz_load(course: CoursePage, data: dict) -> None:
-    """The course's final assessment, last page of its last module (made once)."""
-    modules = data["modules"]
+    """The course's final assessment, last page of its last module (made once): its
+    settings from course.json, its questions imported from its .gift file, its draws
+    from the course's banks."""
+    settings = data["final_quiz"]
     module = (
-        ModulePage.objects.child_of(course).filter(slug=modules[-1]["slug"]).first()
+        ModulePage.objects.child_of(course)
+        .filter(slug=data["modules"][-1]["slug"])
+        .first()
     )
     if (
         module is None
-        or QuizPage.objects.child_of(module).filter(slug=FINAL_QUIZ_SLUG).exists()
+        or QuizPage.objects.child_of(module).filter(slug=settings["slug"]).exists()
     ):
         return
-    questions = [q for m in modules for q in m["quiz"]["questions"]]
-    # "ISO 37001 : un système…" gives "Évaluation finale : ISO 37001".
-    short_fr = data["title_fr"].split(" : ")[0]
-    short_en = data.get("title_en", data["title_fr"]).split(": ")[0]
-    course_title = html.escape(data["title_fr"], quote=False)
-    quiz = QuizPage(
-        title=f"Évaluation finale : {short_fr}",
-        title_en=f"Final assessment: {short_en}",
-        slug=FINAL_QUIZ_SLUG,
-        intro=(
-            f"<p>Cette évaluation clôt le cours « {course_title} » : "
-            "elle porte sur l'ensemble des modules. Il faut la réussir pour terminer "
-            "le cours.</p>"
-        ),
-        pass_mark=max(m["quiz"].get("pass_mark", 60) for m in modules),
-        max_attempts=3,
-        review_policy=ReviewPolicy.AFTER_EACH,
-        shuffle_choices=True,
-        required=True,
-    )
-    if data["slug"] == BANK_COURSE_SLUG:
-        bank = _bank_load(data)
-        instructions = (
-            f"Cette évaluation tire au hasard {DRAWN_PER_MODULE} questions de chacun "
-            f"des {len(modules)} modules du cours, dans la banque de questions "
-            "ISO 37001. Si vous la repassez, vous aurez en priorité des questions "
-            "que vous n'avez pas encore vues."
+    banks = {bank["name"]: _bank_load(data["folder"], bank) for bank in data["banks"]}
+    quiz = QuizPage(**{name: settings[name] for name in QUIZ_SETTINGS}, live=False)
+    quiz.draws = [
+        QuizDraw(
+            bank=banks[draw["bank"]], category=draw["category"], count=draw["count"]
         )
-        quiz.questions = json.dumps([_description_block(instructions)])
-        quiz.draws = [
-            QuizDraw(bank=bank, category=m["title_fr"], count=DRAWN_PER_MODULE)
-            for m in modules
-        ]
-    else:
-        instructions = (
-            f"Cette évaluation reprend les notions des {len(modules)} modules du "
-            "cours. Lisez chaque question jusqu'au bout : certaines attendent "
-            "plusieurs réponses, d'autres un mot ou un nombre. Après chaque "
-            "tentative, vous verrez la bonne réponse et un commentaire pour chaque "
-            "question."
-        )
-        if any(q["type"] == "essay" for q in questions):
-            instructions += (
-                " La question ouverte est corrigée par un formateur : votre note "
-                "n'est définitive qu'après sa correction."
-            )
-        quiz.questions = json.dumps(
-            [_description_block(instructions), *(_question_block(q) for q in questions)]
-        )
-    _publish(module, quiz)
+        for draw in settings["draws"]
+    ]
+    module.add_child(instance=quiz)
+    path = data["folder"] / settings["questions"]
+    _gift_import(path, quiz=quiz)
+    page = quiz.get_latest_revision_as_object()
+    page.questions = json.dumps(_essays_set(page.questions.raw_data, settings, path))
+    page.save_revision().publish()
 
 
-def _bank_load(data: dict) -> QuestionBank:
-    """The course's question bank, one category per module (made once, by name)."""
-    bank = QuestionBank.objects.filter(name=BANK_NAME).first()
+def _bank_load(folder: Path, data: dict) -> QuestionBank:
+    """A question bank of the course (made once, by name), its questions imported from
+    its .gift file (their categories are the file's ``$CATEGORY:`` lines)."""
+    bank = QuestionBank.objects.filter(name=data["name"]).first()
     if bank is not None:
         return bank
-    blocks = [
-        _question_block(
-            question,
-            category=BANK_ESSAY_CATEGORY
-            if question["type"] == "essay"
-            else module["title_fr"],
-        )
-        for module in data["modules"]
-        for question in module["quiz"]["questions"]
-    ]
-    return QuestionBank.objects.create(
-        name=BANK_NAME,
-        description=(
-            "Les questions du cours ISO 37001, une catégorie par module. Les "
-            "questions ouvertes sont à part : elles demandent une correction par "
-            "un formateur."
-        ),
-        questions=json.dumps(blocks),
+    bank = QuestionBank.objects.create(
+        name=data["name"], description=data["description"]
     )
+    path = folder / data["questions"]
+    _gift_import(path, bank_name=bank.name)
+    bank.refresh_from_db()
+    bank.questions = json.dumps(_essays_set(bank.questions.raw_data, data, path))
+    bank.save()
+    question_bank_entries_sync(bank=bank)
+    return bank
 
 
-def _paragraph(text: str) -> str:
-    return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+def _gift_import(path: Path, **target) -> None:
+    result = questions_import(
+        text=path.read_text(encoding="utf-8"), fmt="gift", **target
+    )
+    if not result.ok:
+        problems = "; ".join(issue_text(issue) for issue in result.issues)
+        raise DemoContentError(f"{path}: {problems}")
 
 
-def _description_block(text: str) -> dict:
-    value = {"title": "Avant de commencer", "text": _paragraph(text), "category": ""}
-    return {"type": "description", "value": value, "id": str(uuid.uuid4())}
+def _essays_set(raw_blocks, data: dict, path: Path) -> list[dict]:
+    """The imported blocks with the marks and grading notes of their essays.
 
-
-def _question_block(data: dict, *, category: str = "") -> dict:
-    """A question of demo_catalogue as a raw question block (with a new stable id)."""
-    kind = data["type"]
-    value = {
-        "title": "",
-        "text": _paragraph(data["text"]),
-        "marks": "2" if kind == "essay" else "1",
-        "general_feedback": _paragraph(data.get("general_feedback", "")),
-        "category": category,
-    }
-    if kind in ("single", "multiple"):
-        value["choices"] = [
-            {
-                "text": html.escape(choice["text"], quote=False),
-                "weight": str(
-                    choice.get("weight", 100 if choice.get("correct") else 0)
-                ),
-                "feedback": html.escape(choice.get("feedback", ""), quote=False),
-            }
-            for choice in data["choices"]
-        ]
-    elif kind == "truefalse":
-        value["answer"] = "true" if data["answer"] else "false"
-        value["feedback_true"] = html.escape(data.get("feedback_true", ""), quote=False)
-        value["feedback_false"] = html.escape(
-            data.get("feedback_false", ""), quote=False
+    GIFT carries neither (the importer gives every question 1 mark, and an essay no
+    notes for its grader): course.json gives them, one entry per essay in file order.
+    """
+    blocks = [dict(block) for block in raw_blocks]
+    essays = [block for block in blocks if block["type"] == "essay"]
+    if len(essays) != len(data.get("essays", [])):
+        raise DemoContentError(
+            f"{path}: {len(essays)} essays, but course.json describes "
+            f"{len(data.get('essays', []))}."
         )
-    elif kind == "shortanswer":
-        value["answers"] = [
-            {
-                "text": answer["text"],  # compared with what learners type, not HTML
-                "weight": str(answer["weight"]),
-                "feedback": html.escape(answer.get("feedback", ""), quote=False),
-            }
-            for answer in data["answers"]
-        ]
-    elif kind == "numerical":
-        value["answers"] = [
-            {
-                "value": str(answer["value"]),
-                "tolerance": str(answer.get("tolerance", 0)),
-                "minimum": None,
-                "maximum": None,
-                "weight": str(answer["weight"]),
-                "feedback": html.escape(answer.get("feedback", ""), quote=False),
-            }
-            for answer in data["answers"]
-        ]
-    elif kind == "matching":
-        value["pairs"] = [
-            {"prompt": html.escape(pair["left"], quote=False), "answer": pair["right"]}
-            for pair in data["pairs"]
-        ]
-        value["distractors"] = list(data.get("distractors", []))
-    elif kind == "essay":
-        value["grader_info"] = data.get("grader_info") or data.get(
-            "general_feedback", ""
-        )
-    return {"type": BLOCK_BY_QTYPE[kind], "value": value, "id": str(uuid.uuid4())}
+    for block, essay in zip(essays, data.get("essays", []), strict=True):
+        block["value"] = {
+            **block["value"],
+            "marks": essay["marks"],
+            "grader_info": essay["grader_info"],
+        }
+    return blocks

@@ -1,12 +1,11 @@
-"""Create the demo people of `make run` (never for production: refuses when DEBUG is off).
+"""Load the demo of `make run`: its catalogue (demo/content), people, their progress and
+certificates (never for production: refuses when DEBUG is off).
 
-Idempotent: a second run finds every account and changes nothing.
+Idempotent: a second run finds every course and account and changes nothing.
 """
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.http import QueryDict
@@ -15,6 +14,7 @@ from cms.site_address import site_address_sync
 from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
 from demo.catalogue import FINAL_QUIZ_SLUG, demo_catalogue_load
+from demo.certificates import demo_certificates_seed
 from learners.grading import matching_answers
 from learners.models import Enrollment, Profile, QuizAttempt, User
 from learners.roles import Role
@@ -203,9 +203,8 @@ class Command(BaseCommand):
                     f"demo account: {person[0]} / {DEMO_PASSWORD} ({role})"
                 )
             self._progress_create()
-        if apps.is_installed("certificates"):
-            # Certificates build on learners: their demo data is seeded by their app.
-            call_command("seed_demo_certificates", force=force, stdout=self.stdout)
+        for line in demo_certificates_seed():
+            self.stdout.write(line)
 
     def _person_create(
         self, email, first_name, last_name, role, city, country, job, department, gender
