@@ -4,6 +4,8 @@ certificates (never for production: refuses when DEBUG is off).
 Idempotent: a second run finds every course and account and changes nothing.
 """
 
+import json
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -13,7 +15,7 @@ from django.http import QueryDict
 from cms.site_address import site_address_sync
 from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
-from demo.catalogue import FINAL_QUIZ_SLUG, demo_catalogue_load
+from demo.catalogue import CONTENT_DIR, FINAL_QUIZ_SLUG, demo_catalogue_load
 from demo.certificates import demo_certificates_seed
 from learners.grading import matching_answers
 from learners.models import Enrollment, Profile, QuizAttempt, User
@@ -28,152 +30,29 @@ from learners.services import (
     step_complete,
 )
 
-DEMO_PASSWORD = "campus-demo-2026"
+#: The demo people, their progress and attempts (demo/README.md).
+PEOPLE_FILE = CONTENT_DIR / "people.json"
 
-# Stable English names in the printed lines, whatever the active language.
-ROLE_NAMES = {
-    "superuser": "site admin",
-    Role.CERTIFICATE_ADMIN: "certificate admin",
-    Role.TRAINER: "trainer",
-    Role.CITY_COORDINATOR: "city coordinator",
-    None: "learner",
+# The role each person's line names (stable English, whatever the active language).
+ROLE_BY_NAME = {
+    "site admin": "superuser",
+    "certificate admin": Role.CERTIFICATE_ADMIN,
+    "trainer": Role.TRAINER,
+    "city coordinator": Role.CITY_COORDINATOR,
+    "learner": None,
 }
 
-# email, first name, last name, role, city, country, job title, department, gender
-DEMO_PEOPLE = [
-    (
-        "admin@campus.example",
-        "Claire",
-        "Martin",
-        "superuser",
-        "Montréal",
-        "CA",
-        "Administratrice de la plateforme",
-        "Numérique",
-        "female",
-    ),
-    (
-        "certificats@campus.example",
-        "Jean-Baptiste",
-        "Mbarga",
-        Role.CERTIFICATE_ADMIN,
-        "Yaoundé",
-        "CM",
-        "Responsable des certifications",
-        "Formation",
-        "male",
-    ),
-    (
-        "formatrice@campus.example",
-        "Fatou",
-        "Ndiaye",
-        Role.TRAINER,
-        "Dakar",
-        "SN",
-        "Formatrice en gouvernance locale",
-        "Formation",
-        "female",
-    ),
-    (
-        "coordination.dakar@campus.example",
-        "Moussa",
-        "Sarr",
-        Role.CITY_COORDINATOR,
-        "Dakar",
-        "SN",
-        "Coordinateur formation",
-        "Ressources humaines",
-        "male",
-    ),
-    (
-        "awa.diop@dakar.example",
-        "Awa",
-        "Diop",
-        None,
-        "Dakar",
-        "SN",
-        "Agente d'état civil",
-        "État civil",
-        "female",
-    ),
-    (
-        "youssef.benali@tunis.example",
-        "Youssef",
-        "Ben Ali",
-        None,
-        "Tunis",
-        "TN",
-        "Contrôleur de gestion",
-        "Finances",
-        "male",
-    ),
-    (
-        "ngono.marie@yaounde.example",
-        "Marie",
-        "Ngono",
-        None,
-        "Yaoundé",
-        "CM",
-        "Chargée des marchés publics",
-        "Commande publique",
-        "female",
-    ),
-    (
-        "l.tremblay@montreal.example",
-        "Louis",
-        "Tremblay",
-        None,
-        "Montréal",
-        "CA",
-        "Conseiller en participation citoyenne",
-        "Démocratie locale",
-        "undisclosed",
-    ),
-    (
-        "sokha.chan@phnompenh.example",
-        "Sokha",
-        "Chan",
-        None,
-        "Phnom Penh",
-        "KH",
-        "Responsable du budget",
-        "Finances",
-        "female",
-    ),
-]
 
-# learner, course slug, attempts at the course's final assessment, in order: "pass"
-# answers every question but one right, "fail" one in three. An attempt that answers
-# an essay stays pending until a trainer grades it, whatever its other answers: the
-# ISO 37001 assessment draws no essay, the decentralisation one ends with one.
-DEMO_ATTEMPTS = [
-    (
-        "awa.diop@dakar.example",
-        "iso-37001-anticorruption-collectivites",
-        ["fail", "pass"],
-    ),
-    ("awa.diop@dakar.example", "decentralisation-gouvernance-locale", ["pass"]),
-    # Youssef's finished course asks its final assessment too.
-    (
-        "youssef.benali@tunis.example",
-        "finances-locales-budget-fiscalite-transparence",
-        ["pass"],
-    ),
-]
+def demo_people_get() -> dict:
+    """``people.json``: the password, the people, the lessons they have read, the
+    attempts they made at final assessments and the essay answer they give.
 
-DEMO_ESSAY_ANSWER = (
-    "Dans ma commune, la gestion des centres d'état civil secondaires a été confiée "
-    "à la mairie il y a quelques années. Le personnel a été transféré, mais pas les "
-    "crédits pour les registres, le matériel informatique et l'entretien des "
-    "locaux : la commune paie tout sur ses ressources propres. Le principe de "
-    "concomitance n'a donc été respecté qu'en partie.\n\n"
-    "Je proposerais d'abord de chiffrer le coût réel du service sur trois ans "
-    "(agents, registres, équipement) et de le comparer à la dotation reçue. Nous "
-    "pourrions ensuite rapprocher ces chiffres de ceux d'autres communes de la "
-    "région, avec l'association nationale des élus locaux, pour porter une demande "
-    "commune auprès du ministère chargé des collectivités, avec un calendrier de "
-    "rencontres et un compte rendu écrit de chacune."
-)
+    An attempt's outcome "pass" answers every question but one right, "fail" one in
+    three. An attempt that answers an essay stays pending until a trainer grades it,
+    whatever its other answers: the ISO 37001 assessment draws no essay, the
+    decentralisation one ends with one. ``lessons`` null means every lesson.
+    """
+    return json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))
 
 
 class Command(BaseCommand):
@@ -196,38 +75,41 @@ class Command(BaseCommand):
         created = demo_catalogue_load()
         for title in created:
             self.stdout.write(f"demo course: {title}")
+        demo = demo_people_get()
         with transaction.atomic():
-            for person in DEMO_PEOPLE:
-                role = self._person_create(*person)
+            for person in demo["people"]:
+                self._person_create(person, password=demo["password"])
                 self.stdout.write(
-                    f"demo account: {person[0]} / {DEMO_PASSWORD} ({role})"
+                    f"demo account: {person['email']} / {demo['password']} "
+                    f"({person['role']})"
                 )
-            self._progress_create()
+            self._progress_create(demo)
         for line in demo_certificates_seed():
             self.stdout.write(line)
 
-    def _person_create(
-        self, email, first_name, last_name, role, city, country, job, department, gender
-    ) -> str:
+    def _person_create(self, person: dict, *, password: str) -> None:
+        email, role = person["email"], ROLE_BY_NAME[person["role"]]
         user = User.objects.filter(email=email).first()
         if user is None:
             if role == "superuser":
-                user = User.objects.create_superuser(email, DEMO_PASSWORD)
+                user = User.objects.create_superuser(email, password)
             else:
-                user = User.objects.create_user(email, DEMO_PASSWORD)
-            user.first_name, user.last_name = first_name, last_name
+                user = User.objects.create_user(email, password)
+            user.first_name, user.last_name = person["first_name"], person["last_name"]
             user.save(update_fields=["first_name", "last_name"])
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"primary": True, "verified": True}
         )
-        municipality = municipality_get_or_create(name=city, country=country)
+        municipality = municipality_get_or_create(
+            name=person["city"], country=person["country"]
+        )
         Profile.objects.get_or_create(
             user=user,
             defaults={
                 "municipality": municipality,
-                "job_title": job,
-                "department": department,
-                "gender": gender,
+                "job_title": person["job_title"],
+                "department": person["department"],
+                "gender": person["gender"],
                 "preferred_language": "fr",
             },
         )
@@ -235,34 +117,13 @@ class Command(BaseCommand):
             city_coordinator_assign(user=user, municipality=municipality)
         elif role in (Role.TRAINER, Role.CERTIFICATE_ADMIN):
             role_grant(user=user, role=role)
-        return ROLE_NAMES[role]
 
-    def _progress_create(self):
+    def _progress_create(self, demo: dict):
         """Some progress so that every screen has something to show (once only)."""
         courses = {c.slug: c for c in CoursePage.objects.live()}
-        plan = [
-            # learner, course slug, lessons to complete (None = all)
-            ("awa.diop@dakar.example", "decentralisation-gouvernance-locale", 3),
-            ("awa.diop@dakar.example", "iso-37001-anticorruption-collectivites", 1),
-            (
-                "youssef.benali@tunis.example",
-                "finances-locales-budget-fiscalite-transparence",
-                None,
-            ),
-            (
-                "ngono.marie@yaounde.example",
-                "iso-37001-anticorruption-collectivites",
-                2,
-            ),
-            (
-                "coordination.dakar@campus.example",
-                "gouvernance-locale-services-essentiels",
-                1,
-            ),
-        ]
-        for email, slug, count in plan:
-            course = courses.get(slug)
-            user = User.objects.get(email=email)
+        for plan in demo["progress"]:
+            course = courses.get(plan["course"])
+            user = User.objects.get(email=plan["email"])
             if (
                 course is None
                 or Enrollment.objects.filter(user=user, course=course).exists()
@@ -270,14 +131,15 @@ class Command(BaseCommand):
                 continue
             enrollment_create(user=user, course=course)
             lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+            count = plan["lessons"]
             for lesson in lessons if count is None else lessons[:count]:
                 step_complete(user=user, page=lesson)
-        self._attempts_create(courses)
+        self._attempts_create(courses, demo)
 
-    def _attempts_create(self, courses):
+    def _attempts_create(self, courses, demo: dict):
         """Quiz attempts of the demo learners (once only: none if they have some)."""
-        for email, slug, outcomes in DEMO_ATTEMPTS:
-            course = courses.get(slug)
+        for plan in demo["attempts"]:
+            course = courses.get(plan["course"])
             quiz = (
                 QuizPage.objects.live()
                 .descendant_of(course)
@@ -286,35 +148,34 @@ class Command(BaseCommand):
                 if course
                 else None
             )
-            user = User.objects.get(email=email)
+            user = User.objects.get(email=plan["email"])
             if (
                 quiz is None
                 or QuizAttempt.objects.filter(user=user, quiz=quiz).exists()
             ):
                 continue
             enrollment_create(user=user, course=course)
-            for outcome in outcomes:
+            for outcome in plan["outcomes"]:
                 attempt = quiz_attempt_start(user=user, quiz=quiz)
-                quiz_attempt_submit(
-                    user=user,
-                    attempt_id=attempt.pk,
-                    data=_attempt_form(attempt, right=outcome == "pass"),
+                form = _attempt_form(
+                    attempt, right=outcome == "pass", essay=demo["essay_answer"]
                 )
+                quiz_attempt_submit(user=user, attempt_id=attempt.pk, data=form)
 
 
-def _attempt_form(attempt: QuizAttempt, *, right: bool) -> QueryDict:
+def _attempt_form(attempt: QuizAttempt, *, right: bool, essay: str) -> QueryDict:
     """The attempt form as a learner would post it: with ``right``, every question but
     the second answered right; otherwise one question in three."""
     data = QueryDict(mutable=True)
     gradable = [i for i in attempt.questions if i["question"]["qtype"] != "description"]
     for n, item in enumerate(gradable):
         is_right = n != 1 if right else n % 3 == 0
-        for name, value in _answer_fields(item, right=is_right):
+        for name, value in _answer_fields(item, right=is_right, essay=essay):
             data.appendlist(name, value)
     return data
 
 
-def _answer_fields(item: dict, *, right: bool) -> list[tuple[str, str]]:
+def _answer_fields(item: dict, *, right: bool, essay: str) -> list[tuple[str, str]]:
     """The form fields answering one question of an attempt, right or wrong.
 
     Choices and matching answers are sent as the positions they are shown at (the
@@ -361,5 +222,5 @@ def _answer_fields(item: dict, *, right: bool) -> list[tuple[str, str]]:
         value = best.value if right else (foreseen or [best.value + 100])[0]
         return [(name, format(value.normalize(), "f"))]
     if question.qtype == "essay":
-        return [(name, DEMO_ESSAY_ANSWER)]
+        return [(name, essay)]
     return []
