@@ -132,7 +132,8 @@ def lesson_body_get(path: Path):
     """The lesson body stored in ``path``, validated as the lesson editor validates it.
 
     An image block names the picture to draw (``{"title": …, "color": …}``) instead
-    of an image id. Raises DemoContentError when the body's stream block refuses it.
+    of an image id. Raises DemoContentError when the body's stream block refuses it
+    or does not know one of its block types.
     """
     raw = _json(path)
     for block in raw:
@@ -142,6 +143,10 @@ def lesson_body_get(path: Path):
                 picture["title"], picture.get("color", "#0b4f8a")
             ).pk
     stream_block = LessonPage._meta.get_field("body").stream_block
+    # to_python drops blocks of an unknown type without a word: a typo would lose text.
+    unknown = {block["type"] for block in raw} - set(stream_block.child_blocks)
+    if unknown:
+        raise DemoContentError(f"{path}: unknown block types {sorted(unknown)}.")
     try:
         return stream_block.clean(stream_block.to_python(raw))
     except ValidationError as error:

@@ -1,6 +1,8 @@
 """The demo's data files pass the editor's validation and the real GIFT importer, and
 load the catalogue a visitor of `make run` sees."""
 
+import json
+
 import pytest
 
 from courses.models import (
@@ -13,6 +15,7 @@ from courses.models import (
 from courses.services import questions_import
 from demo.catalogue import (
     CONTENT_DIR,
+    DemoContentError,
     course_data_list,
     demo_catalogue_load,
     lesson_body_get,
@@ -48,6 +51,23 @@ def test_demo_lesson_files_pass_the_lesson_editor_validation():
     for path in LESSON_FILES:
         body = lesson_body_get(path)
         assert len(body) > 0, path
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [{"type": "paragraf", "value": "<p>Une coquille.</p>"}],
+        [{"type": "heading", "value": {"text": "", "level": "h2"}}],
+    ],
+    ids=["unknown-type", "empty-heading"],
+)
+def test_demo_lesson_file_the_editor_would_refuse_stops_the_load(body, tmp_path):
+    """A lesson file with a mistyped block or a missing value is refused, naming the
+    file, instead of loading a lesson with text missing."""
+    path = tmp_path / "lecon.json"
+    path.write_text(json.dumps(body))
+    with pytest.raises(DemoContentError, match="lecon.json"):
+        lesson_body_get(path)
 
 
 @pytest.mark.parametrize("path", GIFT_FILES, ids=lambda path: path.parent.name)
