@@ -18,7 +18,7 @@ from courses.question_formats import question_from_data
 from demo.catalogue import CONTENT_DIR, FINAL_QUIZ_SLUG, demo_catalogue_load
 from demo.certificates import demo_certificates_seed
 from learners.grading import matching_answers
-from learners.models import Enrollment, Profile, QuizAttempt, User
+from learners.models import Profile, QuizAttempt, User
 from learners.roles import Role
 from learners.services import (
     city_coordinator_assign,
@@ -124,10 +124,7 @@ class Command(BaseCommand):
         for plan in demo["progress"]:
             course = courses.get(plan["course"])
             user = User.objects.get(email=plan["email"])
-            if (
-                course is None
-                or Enrollment.objects.filter(user=user, course=course).exists()
-            ):
+            if course is None or user.enrollments.filter(course=course).exists():
                 continue
             enrollment_create(user=user, course=course)
             lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
@@ -149,10 +146,7 @@ class Command(BaseCommand):
                 else None
             )
             user = User.objects.get(email=plan["email"])
-            if (
-                quiz is None
-                or QuizAttempt.objects.filter(user=user, quiz=quiz).exists()
-            ):
+            if quiz is None or user.quiz_attempts.filter(quiz=quiz).exists():
                 continue
             enrollment_create(user=user, course=course)
             for outcome in plan["outcomes"]:
