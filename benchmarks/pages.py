@@ -64,9 +64,8 @@ SIZE_TIMED_REQUESTS = 30  # at most; fewer when --requests is lower
 
 def bench_data() -> dict:
     """The objects the cases need. Returns them by name; removed again by `cleanup`."""
-    from courses.demo import demo_catalogue_load
-    from courses.demo_catalogue import COURSES
     from courses.models import CoursePage, LessonPage
+    from demo.catalogue import course_data_list, demo_catalogue_load
     from learners.services import enrollment_create
     from tests.factories.courses import course_create, topic_create
     from tests.factories.learners import ProfileFactory
@@ -81,7 +80,7 @@ def bench_data() -> dict:
 
     # The demo catalogue of `make run`, for realistic lessons; its first lesson.
     created = set(demo_catalogue_load())
-    demo_course = CoursePage.objects.get(slug=COURSES[0]["slug"])
+    demo_course = CoursePage.objects.get(slug=course_data_list()[0]["slug"])
     if demo_course.title in created:
         data["_pages"].append(demo_course)
     data["_pages"] += [

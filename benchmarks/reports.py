@@ -102,8 +102,8 @@ def _command(*args: str) -> float:
 def _stage(learners: int, courses: list[str]) -> dict:
     from django.core.cache import cache
 
+    from demo.load_progress import load_users
     from learners.models import Completion, Enrollment, QuizAttempt
-    from reports.management.load_progress import load_users
 
     print(f"Reports: generating {learners:,} load learners…", file=sys.stderr)
     seconds = _command(
@@ -398,12 +398,11 @@ def run_reports(data: dict | None = None) -> dict:
     from django.db.models import Count
     from django.test import Client
 
-    from courses.demo import demo_catalogue_load
-    from courses.demo_catalogue import COURSES
     from courses.models import CoursePage
+    from demo.catalogue import course_data_list, demo_catalogue_load
+    from demo.load_progress import load_users
     from learners.models import Enrollment, User
     from learners.scope import LearnerScope
-    from reports.management.load_progress import load_users
 
     notes: list[str] = []
     postgres = connection.vendor == "postgresql"
@@ -417,7 +416,7 @@ def run_reports(data: dict | None = None) -> dict:
         notes.append("load learners left by an earlier run were deleted first")
         _command("--delete")
     loaded = demo_catalogue_load()
-    slugs = [course["slug"] for course in COURSES]
+    slugs = [course["slug"] for course in course_data_list()]
     admin = User.objects.create_superuser(
         f"bench-reports-{uuid.uuid4().hex[:8]}@ville.example"
     )

@@ -8,7 +8,7 @@ For every case (a page, seen by an anonymous visitor or a logged-in user) it:
   middleware, interleaved, after a warm-up, with django.test.Client, and reports the
   medians and their ratio: the ratio is what the page costs beyond Django itself.
 
-In the same run it also measures, on the demo catalogue (`courses.demo`, loaded once)
+In the same run it also measures, on the demo catalogue (`demo.catalogue`, loaded once)
 and on two courses built with tests/factories/courses.py:
 - page weight: the HTML of the catalogue and of the demo's first lesson gzipped (-6),
   plus the gzipped size of every stylesheet and script the HTML links to, read from

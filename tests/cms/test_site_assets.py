@@ -5,7 +5,7 @@ from django.contrib.staticfiles import finders
 from PIL import ImageFont
 
 from cms.fonts import FONTS_DIR, font_get
-from courses import demo
+from demo import catalogue as demo
 
 
 def _glyph(font, text):

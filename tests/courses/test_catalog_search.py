@@ -74,7 +74,7 @@ def test_code_typed_without_its_space_finds_the_course(client):
 
 def test_demo_catalogue_search_puts_the_right_course_first(client):
     """On the demo catalogue, 'budget' gives Finances locales first; 'iso37001' ISO 37001."""
-    from courses.demo import demo_catalogue_load
+    from demo.catalogue import demo_catalogue_load
 
     demo_catalogue_load()
     assert _titles(client, "budget")[0].startswith("Finances locales")

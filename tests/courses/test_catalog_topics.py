@@ -69,7 +69,7 @@ def test_two_topics_cannot_share_a_name(client):
 
 def test_demo_topics_appear_once_each_in_the_trainers_list(client, reader):
     """The course form offers each demo topic once ("Services essentiels" too)."""
-    from courses.demo import demo_catalogue_load
+    from demo.catalogue import demo_catalogue_load
 
     demo_catalogue_load()
     url = reverse(

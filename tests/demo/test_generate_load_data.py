@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from courses.models import LessonPage, ModulePage
 from courses.selectors import required_step_ids_get
+from demo.load_progress import LOAD_DOMAIN
 from learners.models import (
     Completion,
     Enrollment,
@@ -20,7 +21,6 @@ from learners.models import (
 )
 from learners.scope import LearnerScope
 from learners.selectors.quiz_admin import attempt_detail_get, quiz_statistics_get
-from reports.management.load_progress import LOAD_DOMAIN
 from tests.factories import quizzes as q
 from tests.factories.courses import course_create, lesson_create
 from tests.factories.learners import MunicipalityFactory, ProfileFactory

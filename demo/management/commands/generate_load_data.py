@@ -30,8 +30,17 @@ from django.db.models import JSONField, Value
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from courses.demo import demo_catalogue_load
 from courses.models import CoursePage
+from demo.catalogue import demo_catalogue_load
+from demo.load_people import countries_list
+from demo.load_progress import (
+    LOAD_DOMAIN,
+    Learner,
+    LearnerFactory,
+    course_plans_get,
+    dates_as_given,
+    load_users,
+)
 from learners.models import (
     Completion,
     Enrollment,
@@ -41,15 +50,6 @@ from learners.models import (
     User,
 )
 from learners.services import municipality_get_or_create
-from reports.management.load_people import countries_list
-from reports.management.load_progress import (
-    LOAD_DOMAIN,
-    Learner,
-    LearnerFactory,
-    course_plans_get,
-    dates_as_given,
-    load_users,
-)
 
 CHUNK = 5000  # learners per transaction
 BATCH_SIZE = 5000  # rows per INSERT

@@ -23,17 +23,17 @@ from django.db import transaction
 
 from courses.models import CoursePage, LessonPage, QuizPage
 from courses.question_formats import question_from_data
-from learners.grading import InvalidResponse, grade_response, matching_answers
-from learners.models import Completion, Enrollment, Profile, QuizAttempt, User
-from learners.scoring import attempt_passed, attempt_percent
-from learners.services import quiz_attempt_start
-from reports.management.load_people import (
+from demo.load_people import (
     DEPARTMENTS,
     JOB_TITLES,
     NAMES,
     countries_list,
     words,
 )
+from learners.grading import InvalidResponse, grade_response, matching_answers
+from learners.models import Completion, Enrollment, Profile, QuizAttempt, User
+from learners.scoring import attempt_passed, attempt_percent
+from learners.services import quiz_attempt_start
 
 LOAD_DOMAIN = "load.campus.invalid"
 VARIANTS = 4  # attempt snapshots per quiz: random draws and answer orders differ
