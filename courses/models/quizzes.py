@@ -14,11 +14,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.forms import CampusPageForm
+from cms.models import NamedModel
 from courses.models.pages import EnglishTitleMixin
 from courses.question_blocks import QuestionStreamBlock, question_from_block
 
 
-class QuestionBank(index.Indexed, models.Model):
+class QuestionBank(NamedModel):
     """A reusable set of questions, sorted in categories, that quizzes draw from.
 
     Trainers fill banks in the admin or import them from GIFT or Aiken files; a quiz
@@ -36,15 +37,10 @@ class QuestionBank(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("questions")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("question bank")
         verbose_name_plural = _("question banks")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     def categories(self) -> list[str]:
         return sorted({b.value.get("category") or "" for b in self.questions} - {""})
