@@ -15,9 +15,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 
-from cms.fields import optional_image_field, optional_link_field
+from cms.fields import (
+    optional_image_field,
+    optional_link_field,
+    protected_link_field,
+)
 from cms.models import NamedModel
-from courses.fields import content_record_field
 
 
 class Orientation(models.TextChoices):
@@ -148,11 +151,8 @@ class CertificateRule(models.Model):
         related_name="certificate_rule",
         verbose_name=_("course"),
     )
-    template = models.ForeignKey(
-        CertificateTemplate,
-        on_delete=models.PROTECT,
-        related_name="rules",
-        verbose_name=_("certificate design"),
+    template = protected_link_field(
+        CertificateTemplate, _("certificate design"), related_name="rules"
     )
     mode = models.CharField(
         _("issuing"),
@@ -223,12 +223,9 @@ class Certificate(models.Model):
         related_name="certificates",
         help_text=_("Empty once the holder has deleted their account."),
     )
-    course = content_record_field()
-    template = models.ForeignKey(
-        CertificateTemplate,
-        on_delete=models.PROTECT,
-        related_name="certificates",
-        verbose_name=_("certificate design"),
+    course = protected_link_field("courses.CoursePage", _("course"))
+    template = protected_link_field(
+        CertificateTemplate, _("certificate design"), related_name="certificates"
     )
     template_revision = optional_link_field(
         "wagtailcore.Revision", _("design revision")
@@ -325,7 +322,7 @@ class CertificateBatch(models.Model):
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
 
-    course = content_record_field()
+    course = protected_link_field("courses.CoursePage", _("course"))
     requested_by = optional_link_field(
         settings.AUTH_USER_MODEL, _("requested by"), blank=False
     )

@@ -25,3 +25,18 @@ def optional_link_field(
 def optional_image_field(verbose_name, **options):
     """An optional Wagtail image (a logo, a photo, a cover)."""
     return optional_link_field("wagtailimages.Image", verbose_name, **options)
+
+
+def protected_link_field(to, verbose_name, *, related_name="+", **options):
+    """A link whose target cannot be deleted while this row points at it: a learner's
+    record keeps its course, a certificate its design, a draw its bank (editing,
+    moving or unpublishing the target leaves the row untouched)."""
+    return models.ForeignKey(
+        to,
+        **{
+            "on_delete": models.PROTECT,
+            "related_name": related_name,
+            "verbose_name": verbose_name,
+            **options,
+        },
+    )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from courses.fields import content_record_field
+from cms.fields import protected_link_field
 
 
 def learner_field(related_name: str) -> models.ForeignKey:
@@ -102,13 +102,12 @@ class Profile(models.Model):
         related_name="profile",
         verbose_name=_("user"),
     )
-    municipality = models.ForeignKey(
+    municipality = protected_link_field(
         Municipality,
-        on_delete=models.PROTECT,
+        _("municipality"),
+        related_name="profiles",
         null=True,
         blank=True,
-        related_name="profiles",
-        verbose_name=_("municipality"),
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     department = models.CharField(_("department"), max_length=150, blank=True)
@@ -150,11 +149,8 @@ class CityCoordinator(models.Model):
         related_name="coordinated_city",
         verbose_name=_("user"),
     )
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.PROTECT,
-        related_name="coordinators",
-        verbose_name=_("municipality"),
+    municipality = protected_link_field(
+        Municipality, _("municipality"), related_name="coordinators"
     )
 
     class Meta:
@@ -174,7 +170,7 @@ class Enrollment(models.Model):
     """
 
     user = learner_field("enrollments")
-    course = content_record_field()
+    course = protected_link_field("courses.CoursePage", _("course"))
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
@@ -206,8 +202,8 @@ class Completion(models.Model):
     """One learner has completed one step (a lesson, later a quiz) of a course. Written once."""
 
     user = learner_field("completions")
-    page = content_record_field("wagtailcore.Page", _("lesson or quiz"))
-    course = content_record_field()
+    page = protected_link_field("wagtailcore.Page", _("lesson or quiz"))
+    course = protected_link_field("courses.CoursePage", _("course"))
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
 
     class Meta:
@@ -241,8 +237,8 @@ class QuizAttempt(models.Model):
         GRADED = "graded", _("Graded")
 
     user = learner_field("quiz_attempts")
-    quiz = content_record_field("courses.QuizPage", _("quiz"))
-    course = content_record_field()
+    quiz = protected_link_field("courses.QuizPage", _("quiz"))
+    course = protected_link_field("courses.CoursePage", _("course"))
     number = models.PositiveSmallIntegerField(_("attempt number"))
     state = models.CharField(
         _("state"), max_length=8, choices=State.choices, default=State.OPEN

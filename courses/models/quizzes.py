@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.fields import protected_link_field
 from cms.forms import CampusPageForm
 from cms.models import NamedModel
 from courses.models.pages import EnglishTitleMixin
@@ -304,12 +305,7 @@ class QuizDraw(Orderable):
     """N questions drawn at random from a bank (one category or all of it) per attempt."""
 
     quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="draws")
-    bank = models.ForeignKey(
-        QuestionBank,
-        on_delete=models.PROTECT,
-        related_name="draws",
-        verbose_name=_("question bank"),
-    )
+    bank = protected_link_field(QuestionBank, _("question bank"), related_name="draws")
     category = models.CharField(
         _("category"),
         max_length=200,

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from cms.fields import optional_image_field, optional_link_field
+from cms.fields import (
+    optional_image_field,
+    optional_link_field,
+    protected_link_field,
+)
 from cms.models import NamedModel, english_active
 
 
@@ -27,13 +31,12 @@ class Topic(index.Indexed, models.Model):
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
-    parent = models.ForeignKey(
+    parent = protected_link_field(
         "self",
-        on_delete=models.PROTECT,
+        _("axis"),
+        related_name="children",
         null=True,
         blank=True,
-        related_name="children",
-        verbose_name=_("axis"),
         help_text=_("The broader axis this topic belongs to; empty for an axis."),
     )
 
