@@ -81,13 +81,48 @@ def client_for(case: Case, data: dict):
     return client
 
 
-def timed_get(client, url: str) -> float:
+def timed_response(send: Callable, url: str, expected: int = 200) -> float:
+    """Seconds ``send(url)`` took; stops the benchmark unless it answered ``expected``."""
     start = time.perf_counter()
-    response = client.get(url)
+    response = send(url)
     elapsed = time.perf_counter() - start
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code} during the benchmark")
+    if response.status_code != expected:
+        raise SystemExit(f"{url} answered {response.status_code}, not {expected}")
     return elapsed
+
+
+def timed_get(client, url: str) -> float:
+    return timed_response(client.get, url)
+
+
+def size_argument(doc: str, default: int, help: str) -> int:
+    """The ``-n`` (the size) of a benchmark run alone; its doc's first paragraph
+    describes it in ``--help``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=default, help=help)
+    return parser.parse_args().n
+
+
+def peak_rss_reset() -> bool:
+    """Reset the process's peak RSS (Linux); False when the kernel does not allow it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def proc_status_kb(field: str) -> int | None:
+    """A figure of /proc/self/status in kB (``VmRSS``, ``VmHWM``); None off Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def print_sql(name: str, queries: list[str], show: bool) -> None:
