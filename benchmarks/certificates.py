@@ -327,12 +327,17 @@ def print_certificates(result: dict) -> None:
 
 
 def main() -> int:
-    import json
     import tempfile
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))  # before this folder: `certificates` is the app
-    from benchmarks.harness import bench_data_new, cleanup, django_start, size_argument
+    from benchmarks.harness import (
+        bench_data_new,
+        cleanup,
+        django_start,
+        result_print,
+        size_argument,
+    )
 
     count = size_argument(__doc__, CERT_COUNT, "certificates")
 
@@ -349,9 +354,7 @@ def main() -> int:
             finally:
                 cleanup(data)
                 connections.close_all()
-    print_certificates(result)
-    print(json.dumps({"benchmark": "certificates", **result}, ensure_ascii=False))
-    return 0
+    return result_print("certificates", result, print_certificates)
 
 
 if __name__ == "__main__":

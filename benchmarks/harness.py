@@ -125,6 +125,16 @@ def proc_status_kb(field: str) -> int | None:
     return None
 
 
+def result_print(name: str, result: dict, print_figures: Callable[[dict], None]) -> int:
+    """The figures for people, then one JSON line for scripts (``"benchmark": name``);
+    returns 0, the exit status of a benchmark run alone."""
+    import json
+
+    print_figures(result)
+    print(json.dumps({"benchmark": name, **result}, ensure_ascii=False))
+    return 0
+
+
 def print_sql(name: str, queries: list[str], show: bool) -> None:
     if show:
         print(f"-- {name}: {len(queries)} queries", file=sys.stderr)

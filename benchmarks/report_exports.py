@@ -194,12 +194,11 @@ def print_report_exports(result: dict) -> None:
 
 
 def main() -> int:
-    import json
     import tempfile
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))
-    from benchmarks.harness import django_start, size_argument
+    from benchmarks.harness import django_start, result_print, size_argument
 
     rows = size_argument(__doc__, REPORT_ROWS, "rows")
 
@@ -211,9 +210,7 @@ def main() -> int:
             result = export_memory_bench(rows)
         finally:
             connections.close_all()
-    print_report_exports(result)
-    print(json.dumps({"benchmark": "report-exports", **result}, ensure_ascii=False))
-    return 0
+    return result_print("report-exports", result, print_report_exports)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 
-from cms.fields import (
-    optional_image_field,
-    optional_link_field,
-    protected_link_field,
-)
+from cms.fields import optional_image_field, optional_link_field, protected_link_field
 from cms.models import NamedModel
 
 

@@ -137,13 +137,11 @@ class CertificateActionView(CertificateObjectMixin, CertificateAdminView):
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST)
         if not form.is_valid():
-            messages.error(request, self.not_done_message(form_errors(form)))
-            return self.render_with(400, form=form)
+            return self.refused(self.not_done_message(form_errors(form)), form=form)
         try:
             result = self.act(form.cleaned_data)
         except CertificateError as error:
-            messages.error(request, str(error))
-            return self.render_with(error.status, form=form)
+            return self.refused(str(error), error.status, form=form)
         messages.success(request, self.done_message(result))
         return redirect(self.detail_url(result))
 

@@ -7,11 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from cms.fields import (
-    optional_image_field,
-    optional_link_field,
-    protected_link_field,
-)
+from cms.fields import optional_image_field, optional_link_field, protected_link_field
 from cms.models import NamedModel, english_active
 
 
