@@ -1,5 +1,6 @@
 """What every benchmark script shares: the throw-away database, the bench objects,
-clients, timed requests and the printing of SQL and tables.
+clients, timed requests, the size argument, peak-RSS readings and the printing of
+SQL, tables and the closing JSON line.
 
 Every script of this folder imports this module and nothing here imports a script,
 so the benchmarks form no import circle: ``run.py`` calls each section's
