@@ -60,23 +60,13 @@ NAMES = [  # (first, last): accents, Œ, Ç, Ł and Vietnamese diacritics in the
 QUIET_LOGGERS = ("weasyprint", "celery")
 
 
-def _peak_reset() -> bool:
-    """Reset the process's peak RSS (Linux); False when the kernel does not allow it."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return True
-
-
 def _peak_rss_mb() -> float:
     """The process's peak RSS in MB: since the last reset when that worked."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    from benchmarks.harness import proc_status_kb
+
+    peak_kb = proc_status_kb("VmHWM")
+    if peak_kb is not None:
+        return peak_kb / 1024
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -138,10 +128,13 @@ class _Chunks:
     """Times each certificate; every CHUNK of them, notes the peak RSS and resets it."""
 
     def __init__(self):
+        from benchmarks.harness import peak_rss_reset
+
+        self.reset = peak_rss_reset
         self.timings: list[float] = []
         self.cpu: list[float] = []
         self.peaks: list[float] = []
-        self.resettable = _peak_reset()
+        self.resettable = self.reset()
 
     @contextmanager
     def one(self):
@@ -161,7 +154,7 @@ class _Chunks:
         """End a chunk (also the last, shorter one)."""
         if len(self.peaks) < -(-len(self.timings) // CHUNK):
             self.peaks.append(round(_peak_rss_mb(), 1))
-            self.resettable = _peak_reset() and self.resettable
+            self.resettable = self.reset() and self.resettable
 
     def summary(self, total: float, total_cpu: float) -> dict:
         ordered = sorted(self.timings)
@@ -334,17 +327,19 @@ def print_certificates(result: dict) -> None:
 
 
 def main() -> int:
-    import argparse
-    import json
     import tempfile
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=CERT_COUNT, help="certificates")
-    args = parser.parse_args()
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))  # before this folder: `certificates` is the app
-    from benchmarks.harness import bench_data_new, cleanup, django_start
+    from benchmarks.harness import (
+        bench_data_new,
+        cleanup,
+        django_start,
+        result_print,
+        size_argument,
+    )
+
+    count = size_argument(__doc__, CERT_COUNT, "certificates")
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
         django_start(tmpdir, "Certificate benchmark")
@@ -355,13 +350,11 @@ def main() -> int:
         # The PDFs are deleted at the end anyway: never write them beside real media.
         with override_settings(MEDIA_ROOT=Path(tmpdir) / "media"):
             try:
-                result = run_certificates(data, args.n)
+                result = run_certificates(data, count)
             finally:
                 cleanup(data)
                 connections.close_all()
-    print_certificates(result)
-    print(json.dumps({"benchmark": "certificates", **result}, ensure_ascii=False))
-    return 0
+    return result_print("certificates", result, print_certificates)
 
 
 if __name__ == "__main__":

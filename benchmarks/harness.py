@@ -1,5 +1,6 @@
 """What every benchmark script shares: the throw-away database, the bench objects,
-clients, timed requests and the printing of SQL and tables.
+clients, timed requests, the size argument, peak-RSS readings and the printing of
+SQL, tables and the closing JSON line.
 
 Every script of this folder imports this module and nothing here imports a script,
 so the benchmarks form no import circle: ``run.py`` calls each section's
@@ -81,13 +82,58 @@ def client_for(case: Case, data: dict):
     return client
 
 
-def timed_get(client, url: str) -> float:
+def timed_response(send: Callable, url: str, expected: int = 200) -> float:
+    """Seconds ``send(url)`` took; stops the benchmark unless it answered ``expected``."""
     start = time.perf_counter()
-    response = client.get(url)
+    response = send(url)
     elapsed = time.perf_counter() - start
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code} during the benchmark")
+    if response.status_code != expected:
+        raise SystemExit(f"{url} answered {response.status_code}, not {expected}")
     return elapsed
+
+
+def timed_get(client, url: str) -> float:
+    return timed_response(client.get, url)
+
+
+def size_argument(doc: str, default: int, help: str) -> int:
+    """The ``-n`` (the size) of a benchmark run alone; its doc's first paragraph
+    describes it in ``--help``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=default, help=help)
+    return parser.parse_args().n
+
+
+def peak_rss_reset() -> bool:
+    """Reset the process's peak RSS (Linux); False when the kernel does not allow it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def proc_status_kb(field: str) -> int | None:
+    """A figure of /proc/self/status in kB (``VmRSS``, ``VmHWM``); None off Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def result_print(name: str, result: dict, print_figures: Callable[[dict], None]) -> int:
+    """The figures for people, then one JSON line for scripts (``"benchmark": name``);
+    returns 0, the exit status of a benchmark run alone."""
+    import json
+
+    print_figures(result)
+    print(json.dumps({"benchmark": name, **result}, ensure_ascii=False))
+    return 0
 
 
 def print_sql(name: str, queries: list[str], show: bool) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import statistics
 import sys
-import time
 import uuid
 
 from benchmarks.harness import (
@@ -17,6 +16,7 @@ from benchmarks.harness import (
     print_rows,
     print_sql,
     timed_get,
+    timed_response,
 )
 from benchmarks.pages import COURSE_SIZES
 
@@ -140,13 +140,7 @@ def complete_url(lesson) -> str:
 
 def timed_complete(client, lesson) -> float:
     """POST "mark complete" for the lesson; it must answer with a redirect."""
-    url = complete_url(lesson)
-    start = time.perf_counter()
-    response = client.post(url)
-    elapsed = time.perf_counter() - start
-    if response.status_code != 302:
-        raise SystemExit(f"{url} answered {response.status_code}, not 302")
-    return elapsed
+    return timed_response(client.post, complete_url(lesson), expected=302)
 
 
 def completion_check(user, lesson) -> None:

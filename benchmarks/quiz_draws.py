@@ -14,7 +14,6 @@ comparing runs on one machine; nothing is asserted. The last line of output is J
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import statistics
@@ -155,18 +154,17 @@ def print_draws(result: dict) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=DRAW_LARGE, help="questions, big bank")
-    args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from benchmarks.harness import django_start
+    from benchmarks.harness import django_start, size_argument
+
+    questions = size_argument(__doc__, DRAW_LARGE, "questions, big bank")
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
         db_label = django_start(tmpdir, "Quiz draw benchmark")
         from django.db import connection, connections
 
         try:
-            result = draw_bench(large=args.n)
+            result = draw_bench(large=questions)
         finally:
             connections.close_all()
     print(f"Database: {connection.vendor} ({db_label})")

@@ -194,29 +194,23 @@ def print_report_exports(result: dict) -> None:
 
 
 def main() -> int:
-    import argparse
-    import json
     import tempfile
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=REPORT_ROWS, help="rows")
-    args = parser.parse_args()
 
     repo = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(repo))
-    from benchmarks.harness import django_start
+    from benchmarks.harness import django_start, result_print, size_argument
+
+    rows = size_argument(__doc__, REPORT_ROWS, "rows")
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
         django_start(tmpdir, "Export benchmark")
         from django.db import connections
 
         try:
-            result = export_memory_bench(args.n)
+            result = export_memory_bench(rows)
         finally:
             connections.close_all()
-    print_report_exports(result)
-    print(json.dumps({"benchmark": "report-exports", **result}, ensure_ascii=False))
-    return 0
+    return result_print("report-exports", result, print_report_exports)
 
 
 if __name__ == "__main__":

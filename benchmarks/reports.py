@@ -277,25 +277,6 @@ def _measure_selectors(scope, course, notes: list[str]) -> dict:
 # --------------------------------------------------------------------------- exports
 
 
-def _peak_reset() -> bool:
-    """Reset the process's peak RSS (Linux); False when the kernel does not allow it."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return True
-
-
-def _status_kb(field: str) -> int | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
 def _rows(path: str, kind: str) -> int:
     """Data rows of a downloaded file (the heading row left out), read in pieces."""
     if kind == "csv":
@@ -314,10 +295,12 @@ def _rows(path: str, kind: str) -> int:
 def _download(client, url: str, kind: str, traced: bool) -> dict:
     """One export read chunk by chunk as a browser would, into a temporary file;
     the peak RSS increase, or with `traced` the Python heap's peak (slower)."""
+    from benchmarks.harness import peak_rss_reset, proc_status_kb
+
     with tempfile.NamedTemporaryFile(suffix=f".{kind}") as received:
         gc.collect()
-        resettable = _peak_reset()
-        rss_before = _status_kb("VmRSS")
+        resettable = peak_rss_reset()
+        rss_before = proc_status_kb("VmRSS")
         if traced:
             tracemalloc.start()
         started = time.perf_counter()
@@ -335,7 +318,7 @@ def _download(client, url: str, kind: str, traced: bool) -> dict:
             )
             tracemalloc.stop()
         else:
-            peak = _status_kb("VmHWM")
+            peak = proc_status_kb("VmHWM")
             if resettable and peak is not None and rss_before is not None:
                 figures["rss_delta_mb"] = round((peak - rss_before) / 1024, 1)
         received.flush()

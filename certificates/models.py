@@ -14,7 +14,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
-from wagtail.search import index
+
+from cms.fields import optional_image_field, optional_link_field, protected_link_field
+from cms.models import NamedModel
 
 
 class Orientation(models.TextChoices):
@@ -23,7 +25,7 @@ class Orientation(models.TextChoices):
 
 
 class CertificateTemplate(
-    PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel
+    PreviewableMixin, RevisionMixin, NamedModel, ClusterableModel
 ):
     """A certificate design: its wording, logo, background and signatories.
 
@@ -46,22 +48,8 @@ class CertificateTemplate(
         ),
     )
     issuer_name = models.CharField(_("issuing organisation"), max_length=200)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("logo"),
-    )
-    background = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("background image"),
-    )
+    logo = optional_image_field(_("logo"))
+    background = optional_image_field(_("background image"))
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
@@ -96,15 +84,10 @@ class CertificateTemplate(
             heading=_("Signatories (one to three)"),
         ),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("certificate design")
         verbose_name_plural = _("certificate designs")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     def clean(self):
         super().clean()
@@ -136,14 +119,7 @@ class CertificateSignatory(Orderable):
     )
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=160)
-    signature = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("signature image"),
-    )
+    signature = optional_image_field(_("signature image"))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("signature")]
 
@@ -171,11 +147,8 @@ class CertificateRule(models.Model):
         related_name="certificate_rule",
         verbose_name=_("course"),
     )
-    template = models.ForeignKey(
-        CertificateTemplate,
-        on_delete=models.PROTECT,
-        related_name="rules",
-        verbose_name=_("certificate design"),
+    template = protected_link_field(
+        CertificateTemplate, _("certificate design"), related_name="rules"
     )
     mode = models.CharField(
         _("issuing"),
@@ -240,68 +213,33 @@ class Certificate(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     code = models.CharField(_("verification code"), max_length=14, unique=True)
-    user = models.ForeignKey(
+    user = optional_link_field(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("learner"),
         related_name="certificates",
-        verbose_name=_("learner"),
         help_text=_("Empty once the holder has deleted their account."),
     )
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("course"),
+    course = protected_link_field("courses.CoursePage", _("course"))
+    template = protected_link_field(
+        CertificateTemplate, _("certificate design"), related_name="certificates"
     )
-    template = models.ForeignKey(
-        CertificateTemplate,
-        on_delete=models.PROTECT,
-        related_name="certificates",
-        verbose_name=_("certificate design"),
-    )
-    template_revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("design revision"),
+    template_revision = optional_link_field(
+        "wagtailcore.Revision", _("design revision")
     )
     data = models.JSONField(_("frozen data"))
     state = models.CharField(
         _("state"), max_length=12, choices=State.choices, default=State.VALID
     )
     issued_at = models.DateTimeField(_("issued at"))
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("issued by"),
-    )
+    issued_by = optional_link_field(settings.AUTH_USER_MODEL, _("issued by"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("revoked by"),
-    )
+    revoked_by = optional_link_field(settings.AUTH_USER_MODEL, _("revoked by"))
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     withdrawn_at = models.DateTimeField(
         _("withdrawn by the holder on"), null=True, blank=True
     )
-    superseded_by = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="supersedes",
-        verbose_name=_("superseded by"),
+    superseded_by = optional_link_field(
+        "self", _("superseded by"), related_name="supersedes"
     )
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
     pdf_sha256 = models.CharField(
@@ -380,18 +318,9 @@ class CertificateBatch(models.Model):
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
 
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("course"),
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("requested by"),
+    course = protected_link_field("courses.CoursePage", _("course"))
+    requested_by = optional_link_field(
+        settings.AUTH_USER_MODEL, _("requested by"), blank=False
     )
     user_ids = models.JSONField(
         _("chosen learners"),
@@ -523,35 +452,17 @@ class CertificateBatchItem(models.Model):
         related_name="items",
         verbose_name=_("batch"),
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("learner"),
-    )
+    user = optional_link_field(settings.AUTH_USER_MODEL, _("learner"))
     name = models.CharField(_("name"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=8, choices=Outcome.choices, default=Outcome.PENDING
     )
     reason = models.TextField(_("reason"), blank=True)
-    certificate = models.ForeignKey(
+    certificate = optional_link_field(Certificate, _("certificate"))
+    revoked_certificate = optional_link_field(
         Certificate,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("certificate"),
-    )
-    revoked_certificate = models.ForeignKey(
-        Certificate,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("revoked certificate"),
+        _("revoked certificate"),
         help_text=_("The revoked certificate that blocked this learner."),
     )
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)

@@ -12,7 +12,6 @@ batches, which span every city, are refused to city-scoped users.
 """
 
 import django_filters
-from django.db.models import Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -29,6 +28,7 @@ from certificates.models import (
     CertificateRule,
     CertificateTemplate,
 )
+from cms.admin_search import EveryWordSearchMixin
 from courses.models import CoursePage
 from learners.scope import learner_scope_or_none
 
@@ -60,24 +60,17 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = ["course", "state"]
 
 
-class CertificateIndexView(admin_views.LearnerScopeMixin, generic.IndexView):
+class CertificateIndexView(
+    EveryWordSearchMixin, admin_views.LearnerScopeMixin, generic.IndexView
+):
+    """Every word typed must be found in the code, the e-mail address or the
+    learner's first or last name ("Awa Diop" finds Awa Diop)."""
+
     add_item_label = _("Issue a certificate")
 
     def get_base_queryset(self):
         rows = super().get_base_queryset().select_related("user", "course")
         return self.scope.learners(rows, "user__")
-
-    def search_queryset(self, queryset):
-        """Every word typed must be found in the code, the e-mail address or the
-        learner's first or last name ("Awa Diop" finds Awa Diop)."""
-        if not self.is_searching:
-            return queryset
-        for word in self.search_query.split():
-            query = Q()
-            for field in self.search_fields:
-                query |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(query)
-        return queryset
 
 
 class ReadOnlyListingViewSet(ModelViewSet):
@@ -119,10 +112,17 @@ class ReadOnlyListingViewSet(ModelViewSet):
             content_type=ContentType.objects.get_for_model(self.model)
         )
 
-    def listing_urlpatterns(self):
+    #: The screens beside the listing, as (route, view class, URL name).
+    screens = ()
+
+    def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
+            *(
+                path(route, self.construct_view(view_class), name=name)
+                for route, view_class, name in self.screens
+            ),
         ]
 
 
@@ -173,35 +173,13 @@ class CertificateViewSet(ReadOnlyListingViewSet):
         DateColumn("issued_at", label=_("Issued"), sort_key="issued_at"),
     ]
 
-    def get_urlpatterns(self):
-        return [
-            *self.listing_urlpatterns(),
-            path(
-                "issue/",
-                self.construct_view(admin_views.CertificateIssueView),
-                name="issue",
-            ),
-            path(
-                "<uuid:pk>/",
-                self.construct_view(admin_views.CertificateDetailView),
-                name="detail",
-            ),
-            path(
-                "<uuid:pk>/revoke/",
-                self.construct_view(admin_views.CertificateRevokeView),
-                name="revoke",
-            ),
-            path(
-                "<uuid:pk>/reissue/",
-                self.construct_view(admin_views.CertificateReissueView),
-                name="reissue",
-            ),
-            path(
-                "<uuid:pk>/pdf/",
-                self.construct_view(admin_views.CertificatePdfView),
-                name="pdf",
-            ),
-        ]
+    screens = (
+        ("issue/", admin_views.CertificateIssueView, "issue"),
+        ("<uuid:pk>/", admin_views.CertificateDetailView, "detail"),
+        ("<uuid:pk>/revoke/", admin_views.CertificateRevokeView, "revoke"),
+        ("<uuid:pk>/reissue/", admin_views.CertificateReissueView, "reissue"),
+        ("<uuid:pk>/pdf/", admin_views.CertificatePdfView, "pdf"),
+    )
 
 
 class CertificateBatchIndexView(admin_views.LearnerScopeMixin, generic.IndexView):
@@ -254,25 +232,11 @@ class CertificateBatchViewSet(ReadOnlyListingViewSet):
         Column("skipped", label=_("Skipped")),
     ]
 
-    def get_urlpatterns(self):
-        return [
-            *self.listing_urlpatterns(),
-            path(
-                "new/",
-                self.construct_view(admin_views.CertificateBatchCreateView),
-                name="new",
-            ),
-            path(
-                "<int:pk>/",
-                self.construct_view(admin_views.CertificateBatchDetailView),
-                name="detail",
-            ),
-            path(
-                "<int:pk>/resume/",
-                self.construct_view(admin_views.CertificateBatchResumeView),
-                name="resume",
-            ),
-        ]
+    screens = (
+        ("new/", admin_views.CertificateBatchCreateView, "new"),
+        ("<int:pk>/", admin_views.CertificateBatchDetailView, "detail"),
+        ("<int:pk>/resume/", admin_views.CertificateBatchResumeView, "resume"),
+    )
 
 
 class CertificateTemplateViewSet(SnippetViewSet):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms.forms import CampusPageForm
 
@@ -38,6 +39,20 @@ class EnglishTitleMixin(models.Model):
     @property
     def display_title(self) -> str:
         return in_language(self.title, self.title_en)
+
+
+class NamedModel(index.Indexed, models.Model):
+    """A row editors find, sort and recognise by its ``name`` (designs, banks,
+    trainers); the subclass declares ``name`` and extends ``NamedModel.Meta``."""
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class HomePage(EnglishTitleMixin, Page):

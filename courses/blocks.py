@@ -12,6 +12,13 @@ TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+def child_error(name: str, message) -> blocks.StructBlockValidationError:
+    """The error of a StructBlock shown beside its child block ``name``."""
+    return blocks.StructBlockValidationError(
+        block_errors={name: ValidationError(message)}
+    )
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section title inside a lesson (level 2 or 3 under the lesson title)."""
 
@@ -71,12 +78,8 @@ class ImageBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not (value.get("alt") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt": ValidationError(
-                        _("Describe the image for learners who cannot see it.")
-                    )
-                }
+            raise child_error(
+                "alt", _("Describe the image for learners who cannot see it.")
             )
         return value
 
@@ -118,22 +121,15 @@ class VideoBlock(blocks.StructBlock):
         if not strip_tags(
             value.get("transcript").source if value.get("transcript") else ""
         ).strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "transcript": ValidationError(
-                        _(
-                            "Write the transcript: learners who cannot play the video read it instead."
-                        )
-                    )
-                }
+            raise child_error(
+                "transcript",
+                _(
+                    "Write the transcript: learners who cannot play the video read it instead."
+                ),
             )
         if bool(value.get("url")) == bool(value.get("file")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(
-                        _("Give either a video address or a video file (one of them).")
-                    )
-                }
+            raise child_error(
+                "url", _("Give either a video address or a video file (one of them).")
             )
         return value
 

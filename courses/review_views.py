@@ -43,6 +43,9 @@ class CourseReviewView(WagtailAdminTemplateMixin, TemplateView):
             **kwargs,
         )
 
+    def get_page_title(self):
+        return self.action_label()
+
     def get_page_subtitle(self):
         return self.course.get_admin_display_title()
 
@@ -56,9 +59,6 @@ class CourseReviewView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class CourseReviewSubmitView(CourseReviewView):
-    def get_page_title(self):
-        return _("Submit the course and its pages for review")
-
     def action_label(self):
         return _("Submit the course and its pages for review")
 
@@ -88,9 +88,6 @@ class CourseReviewApproveView(CourseReviewView):
         if not course_review_approvable_list(course=self.course, user=request.user):
             raise PermissionDenied
         return super(CourseReviewView, self).dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return _("Approve the course")
 
     def action_label(self):
         return _("Approve the course")

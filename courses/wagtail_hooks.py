@@ -61,17 +61,40 @@ def _quiz_buttons(page, user):
         return
     if not page.permissions_for_user(user).can_edit():
         return
-    yield Button(
-        _("Import questions"),
-        url=reverse("courses_questions:import_quiz", args=[page.pk]),
-        icon_name="upload",
-        priority=35,
-    )
-    yield Button(
-        _("Export GIFT"),
-        url=reverse("courses_questions:export_quiz", args=[page.pk]),
-        icon_name="download",
-        priority=36,
+    yield from _gift_buttons("quiz", page.pk, can_import=True, can_export=True)
+
+
+def _shown_buttons(pk, *buttons):
+    """The buttons that are shown, each given as (shown, label, URL name, icon,
+    priority); the URL takes the page's or the snippet's ``pk``."""
+    for shown, label, url_name, icon_name, priority in buttons:
+        if shown:
+            yield Button(
+                label,
+                url=reverse(url_name, args=[pk]),
+                icon_name=icon_name,
+                priority=priority,
+            )
+
+
+def _gift_buttons(target: str, pk: int, *, can_import: bool, can_export: bool):
+    """The "Import questions" and "Export GIFT" buttons of a quiz or a bank."""
+    yield from _shown_buttons(
+        pk,
+        (
+            can_import,
+            _("Import questions"),
+            f"courses_questions:import_{target}",
+            "upload",
+            35,
+        ),
+        (
+            can_export,
+            _("Export GIFT"),
+            f"courses_questions:export_{target}",
+            "download",
+            36,
+        ),
     )
 
 
@@ -89,22 +112,13 @@ def quiz_listing_buttons(page, user, next_url=None):
 def question_bank_listing_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, QuestionBank):
         return
-    if user.has_perm("courses.change_questionbank"):
-        yield Button(
-            _("Import questions"),
-            url=reverse("courses_questions:import_bank", args=[snippet.pk]),
-            icon_name="upload",
-            priority=35,
-        )
-    if user.has_perm("courses.view_questionbank") or user.has_perm(
-        "courses.change_questionbank"
-    ):
-        yield Button(
-            _("Export GIFT"),
-            url=reverse("courses_questions:export_bank", args=[snippet.pk]),
-            icon_name="download",
-            priority=36,
-        )
+    can_change = user.has_perm("courses.change_questionbank")
+    yield from _gift_buttons(
+        "bank",
+        snippet.pk,
+        can_import=can_change,
+        can_export=can_change or user.has_perm("courses.view_questionbank"),
+    )
 
 
 @hooks.register("after_create_snippet")
@@ -136,21 +150,23 @@ def _course_review_buttons(page, user):
     if not issubclass(page.specific_class or type(page), CoursePage):
         return
     course = page.specific
-    if course.permissions_for_user(user).can_edit() and course_review_pending_list(
-        course=course
-    ):
-        yield Button(
+    can_submit = course.permissions_for_user(
+        user
+    ).can_edit() and course_review_pending_list(course=course)
+    yield from _shown_buttons(
+        page.pk,
+        (
+            can_submit,
             _("Submit the course and its pages for review"),
-            url=reverse("course_review_submit", args=[page.pk]),
-            icon_name="resubmit",
-            priority=30,
-        )
+            "course_review_submit",
+            "resubmit",
+            30,
+        ),
+    )
     if course_review_approvable_list(course=course, user=user):
-        yield Button(
-            _("Approve the course"),
-            url=reverse("course_review_approve", args=[page.pk]),
-            icon_name="check",
-            priority=31,
+        yield from _shown_buttons(
+            page.pk,
+            (True, _("Approve the course"), "course_review_approve", "check", 31),
         )
 
 

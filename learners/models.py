@@ -8,6 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from cms.fields import protected_link_field
+
+
+def learner_field(related_name: str) -> models.ForeignKey:
+    """The learner a record belongs to; it goes with their account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        verbose_name=_("learner"),
+    )
+
 
 class UserManager(BaseUserManager):
     """Creates users identified by their e-mail address (stored lower-case)."""
@@ -90,13 +102,12 @@ class Profile(models.Model):
         related_name="profile",
         verbose_name=_("user"),
     )
-    municipality = models.ForeignKey(
+    municipality = protected_link_field(
         Municipality,
-        on_delete=models.PROTECT,
+        _("municipality"),
+        related_name="profiles",
         null=True,
         blank=True,
-        related_name="profiles",
-        verbose_name=_("municipality"),
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     department = models.CharField(_("department"), max_length=150, blank=True)
@@ -138,11 +149,8 @@ class CityCoordinator(models.Model):
         related_name="coordinated_city",
         verbose_name=_("user"),
     )
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.PROTECT,
-        related_name="coordinators",
-        verbose_name=_("municipality"),
+    municipality = protected_link_field(
+        Municipality, _("municipality"), related_name="coordinators"
     )
 
     class Meta:
@@ -161,18 +169,8 @@ class Enrollment(models.Model):
     while it exists.
     """
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="enrollments",
-        verbose_name=_("learner"),
-    )
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("course"),
-    )
+    user = learner_field("enrollments")
+    course = protected_link_field("courses.CoursePage", _("course"))
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
@@ -203,24 +201,9 @@ class Enrollment(models.Model):
 class Completion(models.Model):
     """One learner has completed one step (a lesson, later a quiz) of a course. Written once."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="completions",
-        verbose_name=_("learner"),
-    )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("lesson or quiz"),
-    )
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("course"),
-    )
+    user = learner_field("completions")
+    page = protected_link_field("wagtailcore.Page", _("lesson or quiz"))
+    course = protected_link_field("courses.CoursePage", _("course"))
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
 
     class Meta:
@@ -253,24 +236,9 @@ class QuizAttempt(models.Model):
         PENDING = "pending", _("Awaiting grading")
         GRADED = "graded", _("Graded")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="quiz_attempts",
-        verbose_name=_("learner"),
-    )
-    quiz = models.ForeignKey(
-        "courses.QuizPage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("quiz"),
-    )
-    course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("course"),
-    )
+    user = learner_field("quiz_attempts")
+    quiz = protected_link_field("courses.QuizPage", _("quiz"))
+    course = protected_link_field("courses.CoursePage", _("course"))
     number = models.PositiveSmallIntegerField(_("attempt number"))
     state = models.CharField(
         _("state"), max_length=8, choices=State.choices, default=State.OPEN

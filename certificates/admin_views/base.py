@@ -13,6 +13,7 @@ messages and nothing is written.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -85,3 +86,8 @@ class CertificateAdminView(
 
     def render_with(self, status: int = 200, **context):
         return self.render_to_response(self.get_context_data(**context), status=status)
+
+    def refused(self, message: str, status: int = 400, **context):
+        """Says why nothing was written, and shows the screen again with ``status``."""
+        messages.error(self.request, message)
+        return self.render_with(status, **context)

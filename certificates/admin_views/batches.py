@@ -115,22 +115,19 @@ class CertificateBatchCreateView(CertificateAdminView):
     def post(self, request, *args, **kwargs):
         course_form = BatchCourseForm(request.POST)
         if not course_form.is_valid():
-            messages.error(
-                request,
+            return self.refused(
                 _("No batch was started: %(errors)s")
                 % {"errors": form_errors(course_form)},
+                course_form=course_form,
             )
-            return self.render_with(400, course_form=course_form)
         course = course_form.cleaned_data["course"]
         learners_form = BatchLearnersForm(request.POST, course=course)
         if not learners_form.is_valid():
-            messages.error(
-                request,
+            return self.refused(
                 _("No batch was started: %(errors)s")
                 % {"errors": form_errors(learners_form)},
-            )
-            return self.render_with(
-                400, course_form=course_form, learners_form=learners_form
+                course_form=course_form,
+                learners_form=learners_form,
             )
         user_ids = learners_form.user_ids()
         if request.POST.get("action") != "start":
@@ -158,9 +155,11 @@ class CertificateBatchCreateView(CertificateAdminView):
                 course=course, requested_by=request.user, user_ids=user_ids
             )
         except CertificateError as error:
-            messages.error(request, str(error))
-            return self.render_with(
-                error.status, course_form=course_form, learners_form=learners_form
+            return self.refused(
+                str(error),
+                error.status,
+                course_form=course_form,
+                learners_form=learners_form,
             )
         messages.success(
             request,

@@ -108,110 +108,115 @@ class CertificateDetailView(CertificateObjectMixin, CertificateAdminView):
         return context
 
 
-class CertificateRevokeView(CertificateObjectMixin, CertificateAdminView):
-    """Confirmation screen: revoking needs a reason and cannot be undone."""
+class CertificateActionView(CertificateObjectMixin, CertificateAdminView):
+    """A confirmation screen that acts on one valid certificate through a service.
+
+    An invalid certificate sends back to its detail with a warning; a form with
+    errors or a refusal of the service (``CertificateError``) is a message, and
+    nothing is written.
+    """
 
     permission_required = "change"
     http_method_names = ["get", "post"]
+    form_class: type[forms.Form]
+
+    def get_form(self) -> forms.Form:
+        return self.form_class()
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(certificate=self.certificate, form=form or self.get_form())
+        return context
+
+    def get(self, request, *args, **kwargs):
+        if not self.certificate.is_valid:
+            messages.warning(request, self.not_valid_message())
+            return redirect(self.detail_url())
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            return self.refused(self.not_done_message(form_errors(form)), form=form)
+        try:
+            result = self.act(form.cleaned_data)
+        except CertificateError as error:
+            return self.refused(str(error), error.status, form=form)
+        messages.success(request, self.done_message(result))
+        return redirect(self.detail_url(result))
+
+    def act(self, data: dict) -> Certificate:
+        """Calls the service; returns the certificate whose detail comes next."""
+        raise NotImplementedError
+
+    def not_valid_message(self) -> str:
+        raise NotImplementedError
+
+    def not_done_message(self, errors: str) -> str:
+        raise NotImplementedError
+
+    def done_message(self, result: Certificate) -> str:
+        raise NotImplementedError
+
+
+class CertificateRevokeView(CertificateActionView):
+    """Confirmation screen: revoking needs a reason and cannot be undone."""
+
     template_name = "certificates/admin/certificate_revoke.html"
+    form_class = CertificateRevokeForm
 
     def get_page_title(self):
         return _("Revoke certificate %(code)s") % {"code": self.certificate.code}
 
-    def get_context_data(self, form=None, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            certificate=self.certificate, form=form or CertificateRevokeForm()
+    def act(self, data):
+        certificate_revoke(
+            certificate=self.certificate,
+            revoked_by=self.request.user,
+            reason=data["reason"],
         )
-        return context
+        return self.certificate
 
-    def get(self, request, *args, **kwargs):
-        if not self.certificate.is_valid:
-            messages.warning(
-                request, _("This certificate is not valid: it cannot be revoked.")
-            )
-            return redirect(self.detail_url())
-        return super().get(request, *args, **kwargs)
+    def not_valid_message(self):
+        return _("This certificate is not valid: it cannot be revoked.")
 
-    def post(self, request, *args, **kwargs):
-        form = CertificateRevokeForm(request.POST)
-        if not form.is_valid():
-            messages.error(
-                request,
-                _("The certificate was not revoked: %(errors)s")
-                % {"errors": form_errors(form)},
-            )
-            return self.render_with(400, form=form)
-        try:
-            certificate_revoke(
-                certificate=self.certificate,
-                revoked_by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except CertificateError as error:
-            messages.error(request, str(error))
-            return self.render_with(error.status, form=form)
-        messages.success(
-            request,
-            _("Certificate %(code)s is revoked.") % {"code": self.certificate.code},
-        )
-        return redirect(self.detail_url())
+    def not_done_message(self, errors):
+        return _("The certificate was not revoked: %(errors)s") % {"errors": errors}
+
+    def done_message(self, result):
+        return _("Certificate %(code)s is revoked.") % {"code": self.certificate.code}
 
 
-class CertificateReissueView(CertificateObjectMixin, CertificateAdminView):
+class CertificateReissueView(CertificateActionView):
     """Re-issue with a corrected name: the old certificate is superseded."""
 
-    permission_required = "change"
-    http_method_names = ["get", "post"]
     template_name = "certificates/admin/certificate_reissue.html"
+    form_class = CertificateReissueForm
 
     def get_page_title(self):
         return _("Re-issue certificate %(code)s") % {"code": self.certificate.code}
 
-    def get_context_data(self, form=None, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
+    def get_form(self):
+        return CertificateReissueForm(
+            initial={"learner_name": self.certificate.data.get("learner_name")}
+        )
+
+    def act(self, data):
+        return certificate_reissue(
             certificate=self.certificate,
-            form=form
-            or CertificateReissueForm(
-                initial={"learner_name": self.certificate.data.get("learner_name")}
-            ),
+            issued_by=self.request.user,
+            learner_name=data["learner_name"],
         )
-        return context
 
-    def get(self, request, *args, **kwargs):
-        if not self.certificate.is_valid:
-            messages.warning(request, _("Only a valid certificate can be re-issued."))
-            return redirect(self.detail_url())
-        return super().get(request, *args, **kwargs)
+    def not_valid_message(self):
+        return _("Only a valid certificate can be re-issued.")
 
-    def post(self, request, *args, **kwargs):
-        form = CertificateReissueForm(request.POST)
-        if not form.is_valid():
-            messages.error(
-                request,
-                _("The certificate was not re-issued: %(errors)s")
-                % {"errors": form_errors(form)},
-            )
-            return self.render_with(400, form=form)
-        try:
-            new = certificate_reissue(
-                certificate=self.certificate,
-                issued_by=request.user,
-                learner_name=form.cleaned_data["learner_name"],
-            )
-        except CertificateError as error:
-            messages.error(request, str(error))
-            return self.render_with(error.status, form=form)
-        messages.success(
-            request,
-            _(
-                "Certificate %(new)s replaces %(old)s; the learner is notified by "
-                "e-mail."
-            )
-            % {"new": new.code, "old": self.certificate.code},
-        )
-        return redirect(self.detail_url(new))
+    def not_done_message(self, errors):
+        return _("The certificate was not re-issued: %(errors)s") % {"errors": errors}
+
+    def done_message(self, result):
+        return _(
+            "Certificate %(new)s replaces %(old)s; the learner is notified by e-mail."
+        ) % {"new": result.code, "old": self.certificate.code}
 
 
 class CertificatePdfView(CertificateObjectMixin, CertificateAdminView):

@@ -103,12 +103,11 @@ class CertificateIssueView(CertificateAdminView):
     def post(self, request, *args, **kwargs):
         form = CertificateIssueForm(request.POST, scope=self.scope)
         if not form.is_valid():
-            messages.error(
-                request,
+            return self.refused(
                 _("No certificate was issued: %(errors)s")
                 % {"errors": form_errors(form)},
+                form=form,
             )
-            return self.render_with(400, form=form)
         user, course = form.cleaned_data["learner"], form.cleaned_data["course"]
         lift = form.cleaned_data["lift_revocation"]
         names = {"learner": learner_label(user), "course": course.title}
@@ -126,12 +125,12 @@ class CertificateIssueView(CertificateAdminView):
                     % names,
                 )
                 return self.render_with(400, form=form, revoked=eligibility.revoked)
-            messages.error(
-                request,
+            return self.refused(
                 _("No certificate was issued to %(learner)s: %(reason)s")
                 % {**names, "reason": eligibility.refusal},
+                form=form,
+                refusal=eligibility.refusal,
             )
-            return self.render_with(400, form=form, refusal=eligibility.refusal)
         if request.POST.get("action") == "check":
             messages.info(
                 request,
@@ -143,8 +142,7 @@ class CertificateIssueView(CertificateAdminView):
                 user=user, course=course, issued_by=request.user, lift_revocation=lift
             )
         except CertificateError as error:
-            messages.error(request, str(error))
-            return self.render_with(error.status, form=form, refusal=str(error))
+            return self.refused(str(error), error.status, form=form, refusal=str(error))
         messages.success(
             request,
             _(

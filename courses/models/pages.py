@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.fields import optional_image_field
 from cms.forms import CampusPageForm
 from cms.models import EnglishTitleMixin, english_active, in_language
 from courses.blocks import LessonBodyBlock
@@ -98,14 +99,7 @@ class CoursePage(EnglishTitleMixin, Page):
         choices=settings.LANGUAGES,
         default="fr",
     )
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("cover image"),
-    )
+    cover_image = optional_image_field(_("cover image"))
     trainers = ParentalManyToManyField(
         "courses.Trainer",
         blank=True,

@@ -13,12 +13,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.fields import protected_link_field
 from cms.forms import CampusPageForm
+from cms.models import NamedModel
 from courses.models.pages import EnglishTitleMixin
 from courses.question_blocks import QuestionStreamBlock, question_from_block
 
 
-class QuestionBank(index.Indexed, models.Model):
+class QuestionBank(NamedModel):
     """A reusable set of questions, sorted in categories, that quizzes draw from.
 
     Trainers fill banks in the admin or import them from GIFT or Aiken files; a quiz
@@ -36,15 +38,10 @@ class QuestionBank(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("questions")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("question bank")
         verbose_name_plural = _("question banks")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     def categories(self) -> list[str]:
         return sorted({b.value.get("category") or "" for b in self.questions} - {""})
@@ -308,12 +305,7 @@ class QuizDraw(Orderable):
     """N questions drawn at random from a bank (one category or all of it) per attempt."""
 
     quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="draws")
-    bank = models.ForeignKey(
-        QuestionBank,
-        on_delete=models.PROTECT,
-        related_name="draws",
-        verbose_name=_("question bank"),
-    )
+    bank = protected_link_field(QuestionBank, _("question bank"), related_name="draws")
     category = models.CharField(
         _("category"),
         max_length=200,

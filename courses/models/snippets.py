@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from cms.models import english_active
+from cms.fields import optional_image_field, optional_link_field, protected_link_field
+from cms.models import NamedModel, english_active
 
 
 class Level(models.TextChoices):
@@ -26,13 +27,12 @@ class Topic(index.Indexed, models.Model):
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
-    parent = models.ForeignKey(
+    parent = protected_link_field(
         "self",
-        on_delete=models.PROTECT,
+        _("axis"),
+        related_name="children",
         null=True,
         blank=True,
-        related_name="children",
-        verbose_name=_("axis"),
         help_text=_("The broader axis this topic belongs to; empty for an axis."),
     )
 
@@ -68,26 +68,17 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
 
-class Trainer(index.Indexed, models.Model):
+class Trainer(NamedModel):
     """A person who teaches courses, shown on the course page with photo and short bio."""
 
     name = models.CharField(_("name"), max_length=150)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("photo"),
-    )
+    photo = optional_image_field(_("photo"))
     bio = models.TextField(_("biography"), blank=True)
-    user = models.OneToOneField(
+    user = optional_link_field(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("account"),
+        field_class=models.OneToOneField,
         related_name="trainer_profile",
-        verbose_name=_("account"),
         help_text=_("Optional: the trainer's Campus account."),
     )
 
@@ -97,12 +88,7 @@ class Trainer(index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         verbose_name = _("trainer")
         verbose_name_plural = _("trainers")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
