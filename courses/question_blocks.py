@@ -7,9 +7,10 @@ statistics refer to.
 Texts of choices, answers and feedback are short HTML fragments (plain text is fine):
 they are sanitised when imported and again when shown (``courses.question_html``).
 
-``question_from_block`` turns a block into the ``ParsedQuestion`` shared with the
+``question_from_block`` turns a block into the ``Question`` shared with the
 GIFT/Aiken formats and the grading code; ``question_block_data`` does the reverse, for
-the importer.
+the importer. What is particular to a type (its fields, its rules, its label) is asked
+of its ``courses.question_types`` object.
 """
 
 import re
@@ -20,13 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.rich_text import RichText
 
-from courses.question_formats import (
-    Choice,
-    MatchingPair,
-    NumericalAnswer,
-    ParsedQuestion,
-)
 from courses.question_html import fragment_from_format, rich_text_from_format
+from courses.question_types import (
+    Question,
+    QuestionType,
+    all_question_types,
+    question_type,
+    question_type_for_block,
+)
 
 QUESTION_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "image"]
 FEEDBACK_FEATURES = ["bold", "italic", "link"]
@@ -39,14 +41,13 @@ def _error(block_name: str, message) -> blocks.StructBlockValidationError:
     )
 
 
-def _require_full_marks(value, field: str, message) -> None:
-    """Refuse a question whose ``field`` list has no answer weighted 100 %."""
-    if max((item["weight"] for item in value[field]), default=0) != _HUNDRED:
-        raise _error(field, message)
-
-
 class QuestionBlock(blocks.StructBlock):
-    """What every question has: a text, its marks, general feedback, a category."""
+    """What every question has: a text, its marks, general feedback, a category.
+
+    ``clean()`` asks the block's question type (``qtype``) to validate the question.
+    """
+
+    qtype = ""
 
     title = blocks.CharBlock(
         label=_("Title"),
@@ -82,6 +83,15 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         group = _("Questions")
 
+    def clean(self, value):
+        value = super().clean(value)
+        kind = question_type(self.qtype)
+        try:
+            kind.validate(_question(kind, value))
+        except ValidationError as error:
+            raise _error(kind.answers_field, error.messages[0]) from error
+        return value
+
 
 class WeightedChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"), max_length=1000)
@@ -105,6 +115,8 @@ def _new_choice(weight: Decimal) -> dict:
 class SingleChoiceQuestionBlock(QuestionBlock):
     """One answer to pick among several (radio buttons)."""
 
+    qtype = "single"
+
     # A new question starts with as many answers as it needs (the first one right),
     # not with one answer and the "at least 2" error at once.
     choices = blocks.ListBlock(
@@ -116,17 +128,14 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "radio-full"
-        label = _("Single choice")
+        label = question_type("single").label
         description = _("Learners pick one answer; give the right one a weight of 100.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        _require_full_marks(value, "choices", _("Give one answer a weight of 100 %."))
-        return value
 
 
 class MultipleChoiceQuestionBlock(QuestionBlock):
     """Several answers to tick; weights give partial credit, negative ones penalise."""
+
+    qtype = "multiple"
 
     choices = blocks.ListBlock(
         WeightedChoiceBlock(),
@@ -137,25 +146,16 @@ class MultipleChoiceQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "tasks"
-        label = _("Multiple choice")
+        label = question_type("multiple").label
         description = _(
             "Learners tick every right answer; the positive weights add up to 100."
         )
 
-    def clean(self, value):
-        value = super().clean(value)
-        positive = sum((c["weight"] for c in value["choices"] if c["weight"] > 0), 0)
-        if round(Decimal(positive) / _HUNDRED, 2) != 1:
-            raise _error(
-                "choices",
-                _("The positive weights add up to %(total)s %%, not 100 %%.")
-                % {"total": positive},
-            )
-        return value
-
 
 class TrueFalseQuestionBlock(QuestionBlock):
     """A statement that is true or false."""
+
+    qtype = "truefalse"
 
     answer = blocks.ChoiceBlock(
         label=_("Right answer"), choices=[("true", _("True")), ("false", _("False"))]
@@ -169,7 +169,7 @@ class TrueFalseQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "tick"
-        label = _("True or false")
+        label = question_type("truefalse").label
         description = _("A statement learners judge true or false.")
 
 
@@ -193,21 +193,16 @@ class AcceptedAnswerBlock(blocks.StructBlock):
 class ShortAnswerQuestionBlock(QuestionBlock):
     """A word or a few words typed by the learner."""
 
+    qtype = "shortanswer"
+
     answers = blocks.ListBlock(
         AcceptedAnswerBlock(), label=_("Accepted answers"), min_num=1
     )
 
     class Meta:
         icon = "edit"
-        label = _("Short answer")
+        label = question_type("shortanswer").label
         description = _("Learners type a word or two, compared with accepted answers.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        _require_full_marks(
-            value, "answers", _("Give one accepted answer a weight of 100 %.")
-        )
-        return value
 
 
 class NumericalAnswerBlock(blocks.StructBlock):
@@ -253,21 +248,16 @@ class NumericalAnswerBlock(blocks.StructBlock):
 class NumericalQuestionBlock(QuestionBlock):
     """A number, right within a tolerance or a range; several graded answers."""
 
+    qtype = "numerical"
+
     answers = blocks.ListBlock(
         NumericalAnswerBlock(), label=_("Accepted numbers"), min_num=1
     )
 
     class Meta:
         icon = "order"
-        label = _("Numerical")
+        label = question_type("numerical").label
         description = _("Learners type a number (a decimal comma is fine).")
-
-    def clean(self, value):
-        value = super().clean(value)
-        _require_full_marks(
-            value, "answers", _("Give one accepted number a weight of 100 %.")
-        )
-        return value
 
 
 class MatchingPairBlock(blocks.StructBlock):
@@ -277,6 +267,8 @@ class MatchingPairBlock(blocks.StructBlock):
 
 class MatchingQuestionBlock(QuestionBlock):
     """Items to match with their answers, among distractors."""
+
+    qtype = "matching"
 
     pairs = blocks.ListBlock(
         MatchingPairBlock(),
@@ -294,12 +286,14 @@ class MatchingQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "list-ul"
-        label = _("Matching")
+        label = question_type("matching").label
         description = _("Learners match each item with an answer from a list.")
 
 
 class EssayQuestionBlock(QuestionBlock):
     """An open answer a trainer grades by hand."""
+
+    qtype = "essay"
 
     grader_info = blocks.TextBlock(
         label=_("Information for graders"),
@@ -309,7 +303,7 @@ class EssayQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "doc-full"
-        label = _("Essay")
+        label = question_type("essay").label
         description = _(
             "Learners write a text; the attempt waits until a trainer grades it."
         )
@@ -318,13 +312,15 @@ class EssayQuestionBlock(QuestionBlock):
 class DescriptionBlock(blocks.StructBlock):
     """Text between questions (a case to read, instructions); not graded."""
 
+    qtype = "description"
+
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("Text"), features=QUESTION_TEXT_FEATURES)
     category = blocks.CharBlock(label=_("Category"), required=False, max_length=200)
 
     class Meta:
         icon = "info-circle"
-        label = _("Description")
+        label = question_type("description").label
         group = _("Questions")
         description = _("Text shown between questions, without a score.")
 
@@ -340,17 +336,8 @@ class QuestionStreamBlock(blocks.StreamBlock):
     description = DescriptionBlock()
 
 
-#: Block type → question type of ``courses.question_formats``.
-QTYPE_BY_BLOCK = {
-    "single_choice": "single",
-    "multiple_choice": "multiple",
-    "true_false": "truefalse",
-    "short_answer": "shortanswer",
-    "numerical": "numerical",
-    "matching": "matching",
-    "essay": "essay",
-    "description": "description",
-}
+#: Block type → question type key, and back.
+QTYPE_BY_BLOCK = {known.block_type: known.key for known in all_question_types()}
 BLOCK_BY_QTYPE = {qtype: block for block, qtype in QTYPE_BY_BLOCK.items()}
 
 
@@ -364,63 +351,22 @@ def _source(value) -> str:
     return _BLOCK_KEY.sub("", source)
 
 
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+def _question(kind: QuestionType, value) -> Question:
+    return Question(
+        qtype=kind.key,
+        title=value.get("title") or "",
+        text=_source(value.get("text")),
+        text_format="html",
+        category=value.get("category") or "",
+        general_feedback=_source(value.get("general_feedback")),
+        general_feedback_format="html",
+        **kind.from_block(value),
+    )
 
 
-def question_from_block(block_type: str, value) -> ParsedQuestion:
-    """The question a block holds, as the shared ``ParsedQuestion`` (texts in HTML)."""
-    qtype = QTYPE_BY_BLOCK[block_type]
-    common = {
-        "qtype": qtype,
-        "title": value.get("title") or "",
-        "text": _source(value.get("text")),
-        "text_format": "html",
-        "category": value.get("category") or "",
-        "general_feedback": _source(value.get("general_feedback")),
-        "general_feedback_format": "html",
-    }
-    if qtype in ("single", "multiple"):
-        common["choices"] = [
-            Choice(
-                c["text"], _decimal(c["weight"]), c["feedback"] or "", "html", "html"
-            )
-            for c in value["choices"]
-        ]
-    elif qtype == "shortanswer":
-        common["choices"] = [
-            Choice(
-                a["text"], _decimal(a["weight"]), a["feedback"] or "", "moodle", "html"
-            )
-            for a in value["answers"]
-        ]
-    elif qtype == "numerical":
-        common["numerical"] = [
-            NumericalAnswer(
-                value=_decimal(a["value"]),
-                tolerance=_decimal(a["tolerance"]) or Decimal(0),
-                minimum=_decimal(a["minimum"]),
-                maximum=_decimal(a["maximum"]),
-                fraction=_decimal(a["weight"]),
-                feedback=a["feedback"] or "",
-                feedback_format="html",
-            )
-            for a in value["answers"]
-        ]
-    elif qtype == "matching":
-        common["pairs"] = [
-            MatchingPair(p["prompt"], p["answer"], "html") for p in value["pairs"]
-        ] + [MatchingPair("", d, "html") for d in value["distractors"] if d]
-    elif qtype == "truefalse":
-        common["answer"] = value["answer"] == "true"
-        common["feedback_true"] = value["feedback_true"] or ""
-        common["feedback_false"] = value["feedback_false"] or ""
-        common["feedback_true_format"] = common["feedback_false_format"] = "html"
-    return ParsedQuestion(**common)
-
-
-def _number(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+def question_from_block(block_type: str, value) -> Question:
+    """The question a block holds, as the shared ``Question`` (texts in HTML)."""
+    return _question(question_type_for_block(block_type), value)
 
 
 def _rich_text(name: str, text: str, text_format: str, features) -> str:
@@ -430,7 +376,7 @@ def _rich_text(name: str, text: str, text_format: str, features) -> str:
         raise _error(name, error.messages[0]) from error
 
 
-def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
+def question_block_data(question: Question) -> tuple[str, dict]:
     """``(block_type, raw value)`` of a block holding ``question`` (for the importer).
 
     Texts are turned into sanitised HTML according to their format, in the form the
@@ -438,7 +384,7 @@ def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
     (GIFT does not carry them). Raises StructBlockValidationError for a text the
     block cannot hold (an image).
     """
-    block_type = BLOCK_BY_QTYPE[question.qtype]
+    kind = question_type(question.qtype)
     fmt = question.text_format
 
     def fragment(text: str, text_format: str | None = None) -> str:
@@ -449,8 +395,8 @@ def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
         "text": _rich_text("text", question.text, fmt, QUESTION_TEXT_FEATURES),
         "category": question.category[:200],
     }
-    if question.qtype == "description":
-        return block_type, value
+    if not kind.graded:
+        return kind.block_type, value
     value["marks"] = "1"
     value["general_feedback"] = _rich_text(
         "general_feedback",
@@ -458,49 +404,5 @@ def question_block_data(question: ParsedQuestion) -> tuple[str, dict]:
         question.general_feedback_format,
         FEEDBACK_FEATURES,
     )
-    if question.qtype in ("single", "multiple"):
-        value["choices"] = [
-            {
-                "text": fragment(c.text, c.text_format),
-                "weight": str(c.fraction),
-                "feedback": fragment(c.feedback, c.feedback_format),
-            }
-            for c in question.choices
-        ]
-    elif question.qtype == "shortanswer":
-        value["answers"] = [
-            {
-                "text": c.text,
-                "weight": str(c.fraction),
-                "feedback": fragment(c.feedback, c.feedback_format),
-            }
-            for c in question.choices
-        ]
-    elif question.qtype == "numerical":
-        value["answers"] = [
-            {
-                "value": _number(a.value),
-                "tolerance": _number(a.tolerance if a.value is not None else None),
-                "minimum": _number(a.minimum),
-                "maximum": _number(a.maximum),
-                "weight": str(a.fraction),
-                "feedback": fragment(a.feedback, a.feedback_format),
-            }
-            for a in question.numerical
-        ]
-    elif question.qtype == "matching":
-        value["pairs"] = [
-            {"prompt": fragment(p.prompt, p.prompt_format), "answer": p.answer}
-            for p in question.pairs
-            if p.prompt
-        ]
-        value["distractors"] = [p.answer for p in question.pairs if not p.prompt]
-    elif question.qtype == "truefalse":
-        value["answer"] = "true" if question.answer else "false"
-        value["feedback_true"] = fragment(
-            question.feedback_true, question.feedback_true_format
-        )
-        value["feedback_false"] = fragment(
-            question.feedback_false, question.feedback_false_format
-        )
-    return block_type, value
+    value.update(kind.to_block(question, fragment))
+    return kind.block_type, value

@@ -29,8 +29,8 @@ from courses.question_blocks import (
 )
 from courses.question_formats import (
     ExportResult,
-    ParsedQuestion,
     ParseIssue,
+    Question,
     export_aiken,
     export_gift,
     gift_export_issues,
@@ -188,7 +188,7 @@ def _error_messages(block, error: ValidationError, path: tuple = ()) -> list[str
 
 
 def _question_blocks(
-    questions: list[ParsedQuestion],
+    questions: list[Question],
 ) -> tuple[list[tuple[str, object]], list[ParseIssue]]:
     """Each question as a cleaned block value, or the problems its block finds."""
     stream_block = QuestionStreamBlock()
@@ -206,7 +206,7 @@ def _question_blocks(
     return values, issues
 
 
-def _parsed(text: str, fmt: str) -> tuple[list[ParsedQuestion], list[ParseIssue]]:
+def _parsed(text: str, fmt: str) -> tuple[list[Question], list[ParseIssue]]:
     if fmt not in _PARSERS:
         raise ValueError(
             f"Unknown question format {fmt!r}: use one of {QUESTION_FORMATS}."

@@ -159,7 +159,7 @@ class _Accumulator:
     def __init__(self, question_id: str, first_seen: int):
         self.question_id = question_id
         self.first_seen = first_seen
-        self.question = None  # ParsedQuestion of the latest attempt
+        self.question = None  # Question of the latest attempt
         self.marks = Decimal(0)
         self.from_bank = False
         self.fractions: list[float] = []

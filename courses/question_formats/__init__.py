@@ -10,9 +10,7 @@ Pure Python: no database and no models, so the same code serves the
         ...
 """
 
-from .aiken import export_aiken, parse_aiken
-from .gift import export_gift, gift_export_issues, parse_gift
-from .model import (
+from courses.question_types import (
     BLANK,
     QTYPES,
     TEXT_FORMATS,
@@ -21,12 +19,15 @@ from .model import (
     ExportResult,
     MatchingPair,
     NumericalAnswer,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
     question_from_data,
     question_to_data,
 )
+
+from .aiken import export_aiken, parse_aiken
+from .gift import export_gift, gift_export_issues, parse_gift
 
 __all__ = [
     "BLANK",
@@ -39,7 +40,7 @@ __all__ = [
     "NumericalAnswer",
     "ParseIssue",
     "ParseResult",
-    "ParsedQuestion",
+    "Question",
     "export_aiken",
     "export_gift",
     "gift_export_issues",

@@ -22,13 +22,13 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
 
-from .model import (
+from courses.question_types.model import (
     Choice,
     ExportIssue,
     ExportResult,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
 )
 
 __all__ = ["parse_aiken", "export_aiken"]
@@ -43,7 +43,7 @@ def parse_aiken(text: str) -> ParseResult:
     """Read an Aiken file: every complete question, and every issue by line."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    questions: list[ParsedQuestion] = []
+    questions: list[Question] = []
     issues: list[ParseIssue] = []
     current: dict | None = None
 
@@ -92,7 +92,7 @@ def parse_aiken(text: str) -> ParseResult:
                 continue
             right = question["letters"].index(letter)
             questions.append(
-                ParsedQuestion(
+                Question(
                     qtype="single",
                     text=question["text"],
                     text_format="plain",
@@ -191,7 +191,7 @@ def export_aiken(questions) -> ExportResult:
     return ExportResult("\n\n".join(blocks) + "\n" if blocks else "", issues)
 
 
-def _unexportable(question: ParsedQuestion) -> str | None:
+def _unexportable(question: Question) -> str | None:
     name = _shorten(question.title or " ".join(question.text.split()))
     if question.qtype != "single":
         return _(

@@ -34,19 +34,20 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..model import (
+from courses.question_types import (
     BLANK,
     TEXT_FORMATS,
     Choice,
     MatchingPair,
     NumericalAnswer,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
+    question_type,
 )
-from .export import number_text
 
 __all__ = ["parse_gift"]
 
@@ -189,7 +190,7 @@ class _GiftParser:
         # Characters the parser uses as markers have no business in a text file.
         self.lines = text.replace(_MASKED, "").replace(_COMMENT, "").split("\n")
         self.category = ""
-        self.questions: list[ParsedQuestion] = []
+        self.questions: list[Question] = []
         self.issues: list[ParseIssue] = []
 
     def parse(self) -> ParseResult:
@@ -224,7 +225,7 @@ class _GiftParser:
         if question is not None and len(self.issues) == issues_before:
             self.questions.append(question)
 
-    def _question(self, block: _Block, pos: int) -> ParsedQuestion | None:
+    def _question(self, block: _Block, pos: int) -> Question | None:
         mask = block.mask
         first_line = block.line_at(pos)
         title = ""
@@ -248,7 +249,7 @@ class _GiftParser:
         }
         if opening == -1 and closing == -1:
             text, text_format = _split_format(block.text(pos, len(mask)), "moodle")
-            return ParsedQuestion(
+            return Question(
                 qtype="description", text=text, text_format=text_format, **common
             )
         if closing == -1:
@@ -314,7 +315,7 @@ class _GiftParser:
             )
             end = block.rskip(start, separator)
 
-        question = ParsedQuestion(
+        question = Question(
             qtype="essay",
             text=text,
             text_format=text_format,
@@ -422,19 +423,21 @@ class _Answers:
             _split_format(self.block.text(hash_at + 1, end), self.format),
         )
 
-    def no_right_answer(self) -> None:
-        self.issue(
-            self.brace_line,
-            _(
-                "No answer is right: mark the right answer with “=” (or, for several "
-                "right answers, give weights such as %(example)s that add up to 100%%)."
-            )
-            % {"example": "~%50%"},
-        )
+    def valid(self, question: Question) -> Question | None:
+        """``question`` if its type accepts it; otherwise None, and the type's reason
+        (with how GIFT says what it asks for)."""
+        try:
+            question_type(question.qtype).validate(question)
+        except ValidationError as error:
+            message = error.messages[0]
+            hint = _GIFT_HINTS.get(error.code)
+            self.issue(self.brace_line, f"{message} {hint()}" if hint else message)
+            return None
+        return question
 
     # -- question types ---------------------------------------------------------------
 
-    def multichoice(self, question: ParsedQuestion, single: bool):
+    def multichoice(self, question: Question, single: bool):
         choices, ok = [], True
         for marker, start, end, line in self.segments(self.start, self.end, "~="):
             default = _HUNDRED if marker == "=" else Decimal(0)
@@ -459,25 +462,13 @@ class _Answers:
                 _("A multiple-choice question needs at least two answers."),
             )
             return None
-        positive = sum((c.fraction for c in choices if c.fraction > 0), Decimal(0))
-        if single and max(c.fraction for c in choices) != _HUNDRED or positive == 0:
-            self.no_right_answer()
-            return None
-        if not single and round(positive / _HUNDRED, 2) != 1:
-            self.issue(
-                self.brace_line,
-                _(
-                    "The positive weights of this multiple-answer question add up to "
-                    "%(total)s%%; they must add up to 100%%."
-                )
-                % {"total": number_text(positive)},
+        return self.valid(
+            _replace(
+                question, qtype="single" if single else "multiple", choices=choices
             )
-            return None
-        return _replace(
-            question, qtype="single" if single else "multiple", choices=choices
         )
 
-    def matching(self, question: ParsedQuestion):
+    def matching(self, question: Question):
         pairs, ok = [], True
         for _marker, start, end, line in self.segments(self.start, self.end, "="):
             arrow = self.block.mask.find("->", start, end)
@@ -496,20 +487,9 @@ class _Answers:
             pairs.append(MatchingPair(prompt, answer, prompt_format))
         if not ok:
             return None
-        count = sum(1 for pair in pairs if pair.prompt)
-        if count < 2:
-            self.issue(
-                self.brace_line,
-                _(
-                    "A matching question needs at least two pairs (=prompt -> answer); "
-                    "this one has %(count)s."
-                )
-                % {"count": count},
-            )
-            return None
-        return _replace(question, qtype="matching", pairs=pairs)
+        return self.valid(_replace(question, qtype="matching", pairs=pairs))
 
-    def truefalse_or_shortanswer(self, question: ParsedQuestion):
+    def truefalse_or_shortanswer(self, question: Question):
         mask = self.block.mask
         hashes = [i for i in range(self.start, self.end) if mask[i] == "#"]
         head_end = hashes[0] if hashes else self.end
@@ -558,7 +538,7 @@ class _Answers:
             feedback_false_format=false[1],
         )
 
-    def shortanswer(self, question: ParsedQuestion):
+    def shortanswer(self, question: Question):
         choices, ok = [], True
         for _marker, start, end, line in self.segments(self.start, self.end, "="):
             fraction, start = self.weight(start, end, _HUNDRED, line)
@@ -576,12 +556,9 @@ class _Answers:
             )
         if not ok:
             return None
-        if not choices or max(c.fraction for c in choices) != _HUNDRED:
-            self.no_right_answer()
-            return None
-        return _replace(question, qtype="shortanswer", choices=choices)
+        return self.valid(_replace(question, qtype="shortanswer", choices=choices))
 
-    def numerical(self, question: ParsedQuestion):
+    def numerical(self, question: Question):
         mask = self.block.mask
         start = self.start + 1  # after the "#"
         tilde = mask.find("~", start, self.end)
@@ -640,10 +617,7 @@ class _Answers:
                 ),
             )
             return None
-        if max(a.fraction for a in answers) != _HUNDRED:
-            self.no_right_answer()
-            return None
-        return _replace(question, qtype="numerical", numerical=answers)
+        return self.valid(_replace(question, qtype="numerical", numerical=answers))
 
     def number(self, text: str, line: int) -> dict | None:
         """``3``, ``3:0.5``, ``1..5`` or ``*`` as NumericalAnswer fields, or None."""
@@ -719,5 +693,18 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def _replace(question: ParsedQuestion, **changes) -> ParsedQuestion:
+#: How GIFT writes what a type's validation asks for, by the validation's code.
+_GIFT_HINTS = {
+    "no_right_answer": lambda: (
+        _(
+            "In GIFT, mark the right answer with “=” (or, for several right answers, "
+            "give weights such as %(example)s that add up to 100%%)."
+        )
+        % {"example": "~%50%"}
+    ),
+    "too_few_pairs": lambda: _("In GIFT, write each pair as =prompt -> answer."),
+}
+
+
+def _replace(question: Question, **changes) -> Question:
     return replace(question, **changes)

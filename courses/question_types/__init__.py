@@ -1,0 +1,89 @@
+"""Question types: one module per type, each knowing its rules, its attempt form, its
+grading, its statistics and its GIFT mapping; the registry picks the one a question
+needs (``question_type(question.qtype)``).
+
+A new type is one module (a ``QuestionType`` subclass) and one line below; its block
+goes in ``courses.question_blocks.QuestionStreamBlock``.
+"""
+
+from courses.question_types.base import (
+    AnswerCount,
+    GradeResult,
+    InvalidResponse,
+    MatchingPrompt,
+    Option,
+    PromptAnswers,
+    QuestionType,
+    normalize_answer,
+)
+from courses.question_types.description import Description
+from courses.question_types.essay import Essay
+from courses.question_types.matching import Matching, matching_answers
+from courses.question_types.model import (
+    BLANK,
+    TEXT_FORMATS,
+    Choice,
+    ExportIssue,
+    ExportResult,
+    MatchingPair,
+    NumericalAnswer,
+    ParseIssue,
+    ParseResult,
+    Question,
+    question_from_data,
+    question_to_data,
+)
+from courses.question_types.multiple import MultipleChoice
+from courses.question_types.numerical import Numerical
+from courses.question_types.registry import (
+    all_question_types,
+    is_known,
+    question_type,
+    question_type_for_block,
+    register,
+)
+from courses.question_types.shortanswer import ShortAnswer
+from courses.question_types.single import SingleChoice
+from courses.question_types.truefalse import TrueFalse
+
+register(SingleChoice())
+register(MultipleChoice())
+register(TrueFalse())
+register(ShortAnswer())
+register(Numerical())
+register(Matching())
+register(Essay())
+register(Description())
+
+#: Every question type's key, in registration order.
+QTYPES = tuple(known.key for known in all_question_types())
+
+__all__ = [
+    "BLANK",
+    "QTYPES",
+    "TEXT_FORMATS",
+    "AnswerCount",
+    "Choice",
+    "ExportIssue",
+    "ExportResult",
+    "GradeResult",
+    "InvalidResponse",
+    "MatchingPair",
+    "MatchingPrompt",
+    "NumericalAnswer",
+    "Option",
+    "ParseIssue",
+    "ParseResult",
+    "PromptAnswers",
+    "Question",
+    "QuestionType",
+    "all_question_types",
+    "is_known",
+    "matching_answers",
+    "normalize_answer",
+    "question_from_data",
+    "question_to_data",
+    "question_type",
+    "question_type_for_block",
+    "register",
+]

@@ -1,0 +1,34 @@
+"""Description: text between questions (a case to read, instructions), not graded."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.question_types.base import QuestionType
+from courses.question_types.model import Question
+
+
+class Description(QuestionType):
+    key = "description"
+    block_type = "description"
+    label = gettext_lazy("Description")
+    graded = False
+
+    def gift_export_problems(self, question: Question) -> list[str]:
+        problems = []
+        if not (question.text or question.title):
+            problems.append(
+                _("“%(question)s”: a description without text or title is left out.")
+            )
+        if question.general_feedback:
+            problems.append(
+                _(
+                    "“%(question)s”: the general feedback of a description cannot be "
+                    "written in GIFT."
+                )
+            )
+        return problems
+
+    def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
+        return [head]

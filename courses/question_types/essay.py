@@ -1,0 +1,29 @@
+"""Essay: an open answer a trainer grades by hand; GIFT ``{}``."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+from courses.question_types.base import QuestionType, not_text, result, unanswered
+from courses.question_types.model import Question
+
+
+class Essay(QuestionType):
+    key = "essay"
+    block_type = "essay"
+    label = gettext_lazy("Essay")
+    #: Graded by a trainer (``learners.services.essays``), not by ``grade``.
+    graded_by_hand = True
+
+    def grade(self, question: Question, response):
+        if not isinstance(response, str):
+            raise not_text()
+        if not response.strip():
+            return unanswered()
+        return result("pending")
+
+    def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
+        return [head + "{" + general + "}"]
+
+    def sample_response(self, question: Question, *, right: bool):
+        return "Dans ma commune, nous avons d'abord chiffré le coût réel du service."

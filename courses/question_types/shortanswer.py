@@ -1,0 +1,146 @@
+"""Short answer: a word or a few typed, compared with accepted answers (``*`` stands
+for anything, ``\\*`` for an asterisk, as in Moodle); GIFT ``{=conseil =maire}``."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.question_types.base import (
+    HUNDRED,
+    AnswerCount,
+    AnswerTally,
+    Distribution,
+    QuestionType,
+    block_decimal,
+    normalize_answer,
+    not_text,
+    number_text,
+    ranked,
+    require_full_marks,
+    result,
+    unanswered,
+)
+from courses.question_types.model import Choice, Question
+
+#: How many different typed answers the statistics list.
+TOP_TEXTS = 10
+
+# Unescaped runs of asterisks are wildcards; ``\*`` is a literal asterisk (Moodle's
+# qtype_shortanswer_question::compare_string_with_wildcard).
+_WILDCARD = re.compile(r"(?<!\\)\*+")
+
+
+def _wildcard_pattern(accepted: str) -> re.Pattern[str]:
+    bits = _WILDCARD.split(normalize_answer(accepted))
+    escaped = (re.escape(bit.replace("\\*", "*")) for bit in bits)
+    return re.compile(".*".join(escaped), re.DOTALL)
+
+
+def _matches(choice: Choice, answer: str) -> bool:
+    return _wildcard_pattern(choice.text).fullmatch(answer) is not None
+
+
+class TypedAnswer(QuestionType):
+    """What short-answer and numerical questions share: typed answers, the most
+    frequent of which statistics list."""
+
+    def tally(self, tally: AnswerTally, question, response, fraction) -> None:
+        if isinstance(response, str) and response.strip():
+            text = normalize_answer(response)
+            tally.texts[text] += 1
+            if fraction == 1:
+                tally.full_mark_texts.add(text)
+
+    def distribution(self, tally: AnswerTally, question: Question) -> Distribution:
+        counts = ranked(tally.texts)
+        return Distribution(
+            answers=[
+                AnswerCount(text, count, text in tally.full_mark_texts)
+                for text, count in counts[:TOP_TEXTS]
+            ],
+            other_answers=sum(count for _text, count in counts[TOP_TEXTS:]),
+        )
+
+
+class ShortAnswer(TypedAnswer):
+    key = "shortanswer"
+    block_type = "short_answer"
+    label = gettext_lazy("Short answer")
+    answers_field = "answers"
+
+    def validate(self, question: Question) -> None:
+        require_full_marks(choice.fraction for choice in question.choices)
+
+    def from_block(self, value) -> dict:
+        return {
+            "choices": [
+                Choice(
+                    a["text"],
+                    block_decimal(a["weight"]),
+                    a["feedback"] or "",
+                    "moodle",
+                    "html",
+                )
+                for a in value["answers"]
+            ]
+        }
+
+    def to_block(self, question: Question, fragment) -> dict:
+        return {
+            "answers": [
+                {
+                    "text": c.text,
+                    "weight": str(c.fraction),
+                    "feedback": fragment(c.feedback, c.feedback_format),
+                }
+                for c in question.choices
+            ]
+        }
+
+    def grade(self, question: Question, response):
+        if not isinstance(response, str):
+            raise not_text()
+        answer = normalize_answer(response)
+        if not answer:
+            return unanswered()
+        best: Choice | None = None
+        for choice in question.choices:
+            if _matches(choice, answer) and (
+                best is None or choice.fraction > best.fraction
+            ):
+                best = choice
+        if best is None:
+            return result("graded")
+        return result("graded", best.fraction / HUNDRED, [best.feedback])
+
+    def right_answers(self, question: Question) -> list[str]:
+        best = max((c.fraction for c in question.choices), default=0)
+        return [c.text for c in question.choices if c.fraction == best]
+
+    def gift_export_problems(self, question: Question) -> list[str]:
+        if any("->" in c.text for c in question.choices):
+            return [
+                _(
+                    "“%(question)s”: an accepted answer contains “->”, which GIFT "
+                    "cannot escape; it would be read back as a matching question."
+                )
+            ]
+        return []
+
+    def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
+        fmt = question.text_format
+        lines = [head + "{"]
+        for c in question.choices:
+            lines.append(
+                f"\t=%{number_text(c.fraction)}%"
+                + gift.text(c.text, c.text_format, fmt)
+                + gift.feedback(c.feedback, c.feedback_format, fmt)
+            )
+        return lines + gift.closing(general)
+
+    def sample_response(self, question: Question, *, right: bool):
+        best = max(question.choices, key=lambda choice: choice.fraction)
+        return best.text if right else "je ne sais pas"
