@@ -136,18 +136,11 @@ def number_text(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def no_right_answer() -> ValidationError:
-    return ValidationError(
-        _("No answer is right: give one answer a weight of 100%."),
-        code="no_right_answer",
-    )
-
-
-def require_full_marks(fractions: Iterable[Decimal]) -> None:
+def require_full_marks(fractions: Iterable[Decimal], message) -> None:
     """The rule of single-answer, short-answer and numerical questions: one answer is
-    worth 100 %."""
+    worth 100 %; ``message`` says it in the words of the type's block."""
     if max(fractions, default=ZERO) != HUNDRED:
-        raise no_right_answer()
+        raise ValidationError(message, code="no_right_answer")
 
 
 # --------------------------------------------------------------------------- form
@@ -233,6 +226,8 @@ class QuestionType:
     answers_field: str = ""
     #: False for text without an answer: no number, no marks, no statistics.
     graded: bool = True
+    #: True when a trainer grades the answers (``grade`` leaves them "pending").
+    graded_by_hand: bool = False
 
     def __repr__(self) -> str:
         return f"<QuestionType {self.key}>"

@@ -12,8 +12,7 @@ class Essay(QuestionType):
     key = "essay"
     block_type = "essay"
     label = gettext_lazy("Essay")
-    #: Graded by a trainer (``learners.services.essays``), not by ``grade``.
-    graded_by_hand = True
+    graded_by_hand = True  # by a trainer, through learners.services.essays
 
     def grade(self, question: Question, response):
         if not isinstance(response, str):

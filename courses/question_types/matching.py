@@ -50,9 +50,9 @@ class Matching(QuestionType):
             raise ValidationError(
                 _(
                     "A matching question needs at least two pairs; this one has %(count)s."
-                )
-                % {"count": count},
+                ),
                 code="too_few_pairs",
+                params={"count": count},
             )
 
     def from_block(self, value) -> dict:

@@ -14,9 +14,7 @@ from courses.question_types.base import (
     ZERO,
     chosen_values,
     is_index,
-    no_right_answer,
     not_offered,
-    number_text,
     read_index,
     result,
     unanswered,
@@ -42,16 +40,11 @@ class MultipleChoice(SingleChoice):
 
     def validate(self, question: Question) -> None:
         total = positive_total(question)
-        if total == 0:
-            raise no_right_answer()
         if not is_full_weight(total):
             raise ValidationError(
-                _(
-                    "The positive weights of this multiple-answer question add up to "
-                    "%(total)s%%; they must add up to 100%%."
-                )
-                % {"total": number_text(total)},
+                _("The positive weights add up to %(total)s %%, not 100 %%."),
                 code="weights_total",
+                params={"total": total},
             )
 
     def read_response(self, item: dict, question: Question, data):

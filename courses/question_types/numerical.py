@@ -70,7 +70,10 @@ class Numerical(TypedAnswer):
     answers_field = "answers"
 
     def validate(self, question: Question) -> None:
-        require_full_marks(answer.fraction for answer in question.numerical)
+        require_full_marks(
+            (answer.fraction for answer in question.numerical),
+            _("Give one accepted number a weight of 100 %."),
+        )
 
     def from_block(self, value) -> dict:
         return {

@@ -72,7 +72,10 @@ class ShortAnswer(TypedAnswer):
     answers_field = "answers"
 
     def validate(self, question: Question) -> None:
-        require_full_marks(choice.fraction for choice in question.choices)
+        require_full_marks(
+            (choice.fraction for choice in question.choices),
+            _("Give one accepted answer a weight of 100 %."),
+        )
 
     def from_block(self, value) -> dict:
         return {

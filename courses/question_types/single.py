@@ -33,7 +33,10 @@ class SingleChoice(QuestionType):
     answers_field = "choices"
 
     def validate(self, question: Question) -> None:
-        require_full_marks(choice.fraction for choice in question.choices)
+        require_full_marks(
+            (choice.fraction for choice in question.choices),
+            _("Give one answer a weight of 100 %."),
+        )
 
     def from_block(self, value) -> dict:
         return {

@@ -48,6 +48,7 @@ from courses.question_types import (
     Question,
     question_type,
 )
+from courses.question_types.base import number_text
 
 __all__ = ["parse_gift"]
 
@@ -424,14 +425,17 @@ class _Answers:
         )
 
     def valid(self, question: Question) -> Question | None:
-        """``question`` if its type accepts it; otherwise None, and the type's reason
-        (with how GIFT says what it asks for)."""
+        """``question`` if its type's ``validate`` accepts it; otherwise None, and the
+        type's reason, in GIFT's words when GIFT has its own way of saying it."""
         try:
             question_type(question.qtype).validate(question)
         except ValidationError as error:
-            message = error.messages[0]
-            hint = _GIFT_HINTS.get(error.code)
-            self.issue(self.brace_line, f"{message} {hint()}" if hint else message)
+            wording = _GIFT_WORDING.get(error.code)
+            params = error.params or {}
+            self.issue(
+                self.brace_line,
+                wording(params) if wording else error.messages[0],
+            )
             return None
         return question
 
@@ -693,16 +697,34 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-#: How GIFT writes what a type's validation asks for, by the validation's code.
-_GIFT_HINTS = {
-    "no_right_answer": lambda: (
-        _(
-            "In GIFT, mark the right answer with “=” (or, for several right answers, "
-            "give weights such as %(example)s that add up to 100%%)."
-        )
-        % {"example": "~%50%"}
-    ),
-    "too_few_pairs": lambda: _("In GIFT, write each pair as =prompt -> answer."),
+def _no_right_answer(params: dict) -> str:
+    return _(
+        "No answer is right: mark the right answer with “=” (or, for several "
+        "right answers, give weights such as %(example)s that add up to 100%%)."
+    ) % {"example": "~%50%"}
+
+
+def _weights_total(params: dict) -> str:
+    if params["total"] == 0:
+        return _no_right_answer(params)
+    return _(
+        "The positive weights of this multiple-answer question add up to "
+        "%(total)s%%; they must add up to 100%%."
+    ) % {"total": number_text(params["total"])}
+
+
+def _too_few_pairs(params: dict) -> str:
+    return _(
+        "A matching question needs at least two pairs (=prompt -> answer); "
+        "this one has %(count)s."
+    ) % {"count": params["count"]}
+
+
+#: What a type's validation refuses, said with GIFT's notation (by the error's code).
+_GIFT_WORDING = {
+    "no_right_answer": _no_right_answer,
+    "weights_total": _weights_total,
+    "too_few_pairs": _too_few_pairs,
 }
 
 
