@@ -336,9 +336,8 @@ class QuestionStreamBlock(blocks.StreamBlock):
     description = DescriptionBlock()
 
 
-#: Block type → question type key, and back.
-QTYPE_BY_BLOCK = {known.block_type: known.key for known in all_question_types()}
-BLOCK_BY_QTYPE = {qtype: block for block, qtype in QTYPE_BY_BLOCK.items()}
+#: Question type key → the block type holding such questions.
+BLOCK_BY_QTYPE = {known.key: known.block_type for known in all_question_types()}
 
 
 #: The keys Wagtail's editor gives each paragraph: internal, never part of a question.

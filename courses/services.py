@@ -22,7 +22,6 @@ from wagtail.models import Revision
 
 from courses.models import QuestionBank, QuestionBankEntry, QuizPage
 from courses.question_blocks import (
-    BLOCK_BY_QTYPE,
     QuestionStreamBlock,
     question_block_data,
     question_from_block,
@@ -37,6 +36,7 @@ from courses.question_formats import (
     parse_aiken,
     parse_gift,
 )
+from courses.question_types import question_type
 
 #: The file formats questions are imported from and exported to.
 QUESTION_FORMATS = ("gift", "aiken")
@@ -194,7 +194,7 @@ def _question_blocks(
     stream_block = QuestionStreamBlock()
     values, issues = [], []
     for question in questions:
-        child = stream_block.child_blocks[BLOCK_BY_QTYPE[question.qtype]]
+        child = stream_block.child_blocks[question_type(question.qtype).block_type]
         try:
             block_type, raw = question_block_data(question)
             values.append((block_type, child.clean(child.to_python(raw))))

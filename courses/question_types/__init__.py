@@ -57,10 +57,13 @@ register(Description())
 
 #: Every question type's key, in registration order.
 QTYPES = tuple(known.key for known in all_question_types())
+#: The name trainers see for each type (the label of its block).
+QTYPE_LABELS = {known.key: known.label for known in all_question_types()}
 
 __all__ = [
     "BLANK",
     "QTYPES",
+    "QTYPE_LABELS",
     "TEXT_FORMATS",
     "AnswerCount",
     "Choice",

@@ -228,6 +228,9 @@ class QuestionType:
     graded: bool = True
     #: True when a trainer grades the answers (``grade`` leaves them "pending").
     graded_by_hand: bool = False
+    #: How the attempt form shows it: ``templates/learners/question_widgets/<name>.html``
+    #: ("" for no field at all).
+    form_widget: str = "text"
 
     def __repr__(self) -> str:
         return f"<QuestionType {self.key}>"
@@ -267,7 +270,7 @@ class QuestionType:
 
     def post_data(self, item: dict, question: Question, response) -> list:
         """``(name, value)`` pairs the form posts for a stored ``response``."""
-        return [(f"q{item['position']}", response or "")]
+        return [(name, response or "") for name in self.field_names(item, question)]
 
     def grading_shape(self, response):
         """A stored response as ``grade`` takes it."""

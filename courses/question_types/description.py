@@ -13,6 +13,7 @@ class Description(QuestionType):
     key = "description"
     block_type = "description"
     label = gettext_lazy("Description")
+    form_widget = ""
     graded = False
 
     def gift_export_problems(self, question: Question) -> list[str]:

@@ -12,6 +12,7 @@ class Essay(QuestionType):
     key = "essay"
     block_type = "essay"
     label = gettext_lazy("Essay")
+    form_widget = "textarea"
     graded_by_hand = True  # by a trainer, through learners.services.essays
 
     def grade(self, question: Question, response):

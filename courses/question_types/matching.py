@@ -42,6 +42,7 @@ class Matching(QuestionType):
     key = "matching"
     block_type = "matching"
     label = gettext_lazy("Matching")
+    form_widget = "matching"
     answers_field = "pairs"
 
     def validate(self, question: Question) -> None:

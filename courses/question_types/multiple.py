@@ -37,6 +37,7 @@ class MultipleChoice(SingleChoice):
     key = "multiple"
     block_type = "multiple_choice"
     label = gettext_lazy("Multiple choice")
+    form_widget = "checkbox"
 
     def validate(self, question: Question) -> None:
         total = positive_total(question)

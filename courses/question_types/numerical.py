@@ -67,6 +67,7 @@ class Numerical(TypedAnswer):
     key = "numerical"
     block_type = "numerical"
     label = gettext_lazy("Numerical")
+    form_widget = "number"
     answers_field = "answers"
 
     def validate(self, question: Question) -> None:

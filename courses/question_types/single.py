@@ -30,6 +30,7 @@ class SingleChoice(QuestionType):
     key = "single"
     block_type = "single_choice"
     label = gettext_lazy("Single choice")
+    form_widget = "radio"
     answers_field = "choices"
 
     def validate(self, question: Question) -> None:

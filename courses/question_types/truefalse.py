@@ -29,6 +29,7 @@ class TrueFalse(QuestionType):
     key = "truefalse"
     block_type = "true_false"
     label = gettext_lazy("True or false")
+    form_widget = "radio"
     answers_field = "answer"
 
     def validate(self, question: Question) -> None:

@@ -88,10 +88,15 @@ class QuestionForm:
     text: str
     marks: Decimal
     name: str
+    widget: str = ""  # the question type's ``form_widget``; "" for a description
     options: list[Option] = field(default_factory=list)
     prompts: list[MatchingPrompt] = field(default_factory=list)
     value: str = ""
     error: str = ""
+
+    @property
+    def widget_template(self) -> str:
+        return f"learners/question_widgets/{self.widget}.html"
 
     @property
     def marks_count(self) -> int:
@@ -119,6 +124,7 @@ def attempt_form_list(
     forms = []
     for item, number in _numbered(attempt.questions):
         question = question_from_data(item["question"])
+        kind = question_type(question.qtype)
         position = item["position"]
         response = responses.get(str(position))
         form = QuestionForm(
@@ -128,9 +134,10 @@ def attempt_form_list(
             text=question.text,
             marks=Decimal(item["marks"]),
             name=f"q{position}",
+            widget=kind.form_widget,
             error=errors.get(str(position), ""),
         )
-        question_type(question.qtype).form_fill(form, item, question, response)
+        kind.form_fill(form, item, question, response)
         forms.append(form)
     return forms
 
