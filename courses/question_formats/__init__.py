@@ -10,9 +10,9 @@ Pure Python: no database and no models, so the same code serves the
         ...
 """
 
-from courses.question_types import (
+from courses.question_types import QTYPES
+from courses.question_types.model import (
     BLANK,
-    QTYPES,
     TEXT_FORMATS,
     Choice,
     ExportIssue,

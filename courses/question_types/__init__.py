@@ -20,15 +20,9 @@ from courses.question_types.description import Description
 from courses.question_types.essay import Essay
 from courses.question_types.matching import Matching, matching_answers
 from courses.question_types.model import (
-    BLANK,
-    TEXT_FORMATS,
     Choice,
-    ExportIssue,
-    ExportResult,
     MatchingPair,
     NumericalAnswer,
-    ParseIssue,
-    ParseResult,
     Question,
     question_from_data,
     question_to_data,
@@ -61,22 +55,16 @@ QTYPES = tuple(known.key for known in all_question_types())
 QTYPE_LABELS = {known.key: known.label for known in all_question_types()}
 
 __all__ = [
-    "BLANK",
     "QTYPES",
     "QTYPE_LABELS",
-    "TEXT_FORMATS",
     "AnswerCount",
     "Choice",
-    "ExportIssue",
-    "ExportResult",
     "GradeResult",
     "InvalidResponse",
     "MatchingPair",
     "MatchingPrompt",
     "NumericalAnswer",
     "Option",
-    "ParseIssue",
-    "ParseResult",
     "PromptAnswers",
     "Question",
     "QuestionType",

@@ -32,7 +32,7 @@ from typing import Literal, TypeAlias, TypeGuard
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from courses.question_types.model import Question
+from courses.question_types.model import Choice, Question
 
 GradeState: TypeAlias = Literal["graded", "pending", "unanswered", "ungraded"]
 
@@ -136,13 +136,6 @@ def number_text(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def require_full_marks(fractions: Iterable[Decimal], message) -> None:
-    """The rule of single-answer, short-answer and numerical questions: one answer is
-    worth 100 %; ``message`` says it in the words of the type's block."""
-    if max(fractions, default=ZERO) != HUNDRED:
-        raise ValidationError(message, code="no_right_answer")
-
-
 # --------------------------------------------------------------------------- form
 
 
@@ -235,10 +228,22 @@ class QuestionType:
     def __repr__(self) -> str:
         return f"<QuestionType {self.key}>"
 
+    #: Types whose rule is "one answer is worth 100 %" (single choice, short answer,
+    #: numerical) say it with this message, in the words of their block.
+    full_marks_message = None
+
     # -- rules and blocks
 
     def validate(self, question: Question) -> None:
         """Raise ValidationError (translated message) for a question this type refuses."""
+        if self.full_marks_message is None:
+            return
+        if max(self.weights(question), default=ZERO) != HUNDRED:
+            raise ValidationError(self.full_marks_message, code="no_right_answer")
+
+    def weights(self, question: Question) -> list:
+        """The weights (percent) of the answers."""
+        return [choice.fraction for choice in question.choices]
 
     def from_block(self, value) -> dict:
         """The ``Question`` fields of this type read from its block's value."""
@@ -324,3 +329,46 @@ class QuestionType:
 def block_decimal(value) -> Decimal | None:
     """A block's number as a Decimal (None stays None)."""
     return None if value is None else Decimal(str(value))
+
+
+def choices_from_block(items, text_format: str) -> list[Choice]:
+    """The answers of a block's list of weighted answers (text, weight, feedback);
+    feedback is HTML, the answers' text in ``text_format``."""
+    return [
+        Choice(
+            text=item["text"],
+            fraction=block_decimal(item["weight"]),
+            feedback=item["feedback"] or "",
+            text_format=text_format,
+            feedback_format="html",
+        )
+        for item in items
+    ]
+
+
+def choices_to_block(choices: list[Choice], fragment, *, html_text: bool) -> list:
+    """The block's list of weighted answers holding ``choices`` (their text turned
+    into HTML with ``html_text``, kept as typed otherwise)."""
+    return [
+        {
+            "text": fragment(c.text, c.text_format) if html_text else c.text,
+            "weight": str(c.fraction),
+            "feedback": fragment(c.feedback, c.feedback_format),
+        }
+        for c in choices
+    ]
+
+
+def best_matching(answers, matches):
+    """The best-weighted answer ``matches`` accepts (the first of equal weights), or
+    None: with several accepted answers, the best one a response fits wins."""
+    best = None
+    for answer in answers:
+        if matches(answer) and (best is None or answer.fraction > best.fraction):
+            best = answer
+    return best
+
+
+def gift_arrow_problems(texts: Iterable[str], message: str) -> list[str]:
+    """``[message]`` when a text holds "->", which GIFT cannot escape."""
+    return [message] if any("->" in text for text in texts) else []

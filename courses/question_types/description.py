@@ -10,11 +10,11 @@ from courses.question_types.model import Question
 
 
 class Description(QuestionType):
-    key = "description"
-    block_type = "description"
+    """No field in the attempt form, no number, no marks."""
+
+    key = block_type = "description"
     label = gettext_lazy("Description")
-    form_widget = ""
-    graded = False
+    form_widget, graded = "", False
 
     def gift_export_problems(self, question: Question) -> list[str]:
         problems = []

@@ -9,8 +9,9 @@ from courses.question_types.model import Question
 
 
 class Essay(QuestionType):
-    key = "essay"
-    block_type = "essay"
+    """Left "pending" until a trainer grades it."""
+
+    key = block_type = "essay"
     label = gettext_lazy("Essay")
     form_widget = "textarea"
     graded_by_hand = True  # by a trainer, through learners.services.essays

@@ -18,6 +18,7 @@ from courses.question_types.base import (
     Option,
     PromptAnswers,
     QuestionType,
+    gift_arrow_problems,
     is_index,
     not_offered,
     ranked,
@@ -39,10 +40,10 @@ def _prompts(question: Question) -> list[MatchingPair]:
 
 
 class Matching(QuestionType):
-    key = "matching"
-    block_type = "matching"
+    """Each prompt is one select; every right match earns its share of the marks."""
+
+    key = block_type = form_widget = "matching"
     label = gettext_lazy("Matching")
-    form_widget = "matching"
     answers_field = "pairs"
 
     def validate(self, question: Question) -> None:
@@ -192,16 +193,6 @@ class Matching(QuestionType):
 
     # -- formats
 
-    def gift_export_problems(self, question: Question) -> list[str]:
-        if any("->" in p.prompt for p in question.pairs):
-            return [
-                _(
-                    "“%(question)s”: a matching prompt contains “->”, which GIFT "
-                    "cannot escape."
-                )
-            ]
-        return []
-
     def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
         fmt = question.text_format
         lines = [head + "{"]
@@ -213,6 +204,14 @@ class Matching(QuestionType):
                 + gift.escape(p.answer)
             )
         return lines + gift.closing(general)
+
+    def gift_export_problems(self, question: Question) -> list[str]:
+        return gift_arrow_problems(
+            (p.prompt for p in question.pairs),
+            _(
+                "“%(question)s”: a matching prompt contains “->”, which GIFT cannot escape."
+            ),
+        )
 
     def sample_response(self, question: Question, *, right: bool):
         offered = matching_answers(question)

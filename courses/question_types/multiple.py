@@ -34,10 +34,10 @@ def is_full_weight(total: Decimal) -> bool:
 
 
 class MultipleChoice(SingleChoice):
-    key = "multiple"
-    block_type = "multiple_choice"
+    """The chosen weights add up (floored at 0); the positive ones make 100 %."""
+
+    key, block_type, form_widget = "multiple", "multiple_choice", "checkbox"
     label = gettext_lazy("Multiple choice")
-    form_widget = "checkbox"
 
     def validate(self, question: Question) -> None:
         total = positive_total(question)

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy
 from courses.question_types.base import (
     HUNDRED,
     InvalidResponse,
+    best_matching,
     block_decimal,
     number_text,
     read_text,
-    require_full_marks,
     result,
     unanswered,
 )
@@ -64,17 +64,16 @@ def _number_text(value) -> str:
 
 
 class Numerical(TypedAnswer):
-    key = "numerical"
-    block_type = "numerical"
-    label = gettext_lazy("Numerical")
-    form_widget = "number"
-    answers_field = "answers"
+    """The best-weighted accepted number wins; "any other answer" only when none does."""
 
-    def validate(self, question: Question) -> None:
-        require_full_marks(
-            (answer.fraction for answer in question.numerical),
-            _("Give one accepted number a weight of 100 %."),
-        )
+    key = block_type = "numerical"
+    form_widget = "number"
+    label = gettext_lazy("Numerical")
+    answers_field = "answers"
+    full_marks_message = gettext_lazy("Give one accepted number a weight of 100 %.")
+
+    def weights(self, question: Question) -> list:
+        return [answer.fraction for answer in question.numerical]
 
     def from_block(self, value) -> dict:
         return {
@@ -119,12 +118,9 @@ class Numerical(TypedAnswer):
         number = parse_number(response)
         if number is None:
             return unanswered()
-        best: NumericalAnswer | None = None
-        for answer in question.numerical:
-            if _matches(answer, number) and (
-                best is None or answer.fraction > best.fraction
-            ):
-                best = answer
+        best = best_matching(
+            question.numerical, lambda answer: _matches(answer, number)
+        )
         if best is None:
             best = next((a for a in question.numerical if a.is_catch_all), None)
         if best is None:

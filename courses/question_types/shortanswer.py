@@ -14,12 +14,14 @@ from courses.question_types.base import (
     AnswerTally,
     Distribution,
     QuestionType,
-    block_decimal,
+    best_matching,
+    choices_from_block,
+    choices_to_block,
+    gift_arrow_problems,
     normalize_answer,
     not_text,
     number_text,
     ranked,
-    require_full_marks,
     result,
     unanswered,
 )
@@ -66,41 +68,19 @@ class TypedAnswer(QuestionType):
 
 
 class ShortAnswer(TypedAnswer):
-    key = "shortanswer"
-    block_type = "short_answer"
+    """Accepted answers are kept as typed (``*`` wildcards), compared normalised."""
+
     label = gettext_lazy("Short answer")
+    key, block_type = "shortanswer", "short_answer"
+    full_marks_message = gettext_lazy("Give one accepted answer a weight of 100 %.")
     answers_field = "answers"
 
-    def validate(self, question: Question) -> None:
-        require_full_marks(
-            (choice.fraction for choice in question.choices),
-            _("Give one accepted answer a weight of 100 %."),
-        )
-
     def from_block(self, value) -> dict:
-        return {
-            "choices": [
-                Choice(
-                    a["text"],
-                    block_decimal(a["weight"]),
-                    a["feedback"] or "",
-                    "moodle",
-                    "html",
-                )
-                for a in value["answers"]
-            ]
-        }
+        return {"choices": choices_from_block(value["answers"], "moodle")}
 
     def to_block(self, question: Question, fragment) -> dict:
         return {
-            "answers": [
-                {
-                    "text": c.text,
-                    "weight": str(c.fraction),
-                    "feedback": fragment(c.feedback, c.feedback_format),
-                }
-                for c in question.choices
-            ]
+            "answers": choices_to_block(question.choices, fragment, html_text=False)
         }
 
     def grade(self, question: Question, response):
@@ -109,12 +89,7 @@ class ShortAnswer(TypedAnswer):
         answer = normalize_answer(response)
         if not answer:
             return unanswered()
-        best: Choice | None = None
-        for choice in question.choices:
-            if _matches(choice, answer) and (
-                best is None or choice.fraction > best.fraction
-            ):
-                best = choice
+        best = best_matching(question.choices, lambda choice: _matches(choice, answer))
         if best is None:
             return result("graded")
         return result("graded", best.fraction / HUNDRED, [best.feedback])
@@ -124,14 +99,13 @@ class ShortAnswer(TypedAnswer):
         return [c.text for c in question.choices if c.fraction == best]
 
     def gift_export_problems(self, question: Question) -> list[str]:
-        if any("->" in c.text for c in question.choices):
-            return [
-                _(
-                    "“%(question)s”: an accepted answer contains “->”, which GIFT "
-                    "cannot escape; it would be read back as a matching question."
-                )
-            ]
-        return []
+        return gift_arrow_problems(
+            (c.text for c in question.choices),
+            _(
+                "“%(question)s”: an accepted answer contains “->”, which GIFT "
+                "cannot escape; it would be read back as a matching question."
+            ),
+        )
 
     def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
         fmt = question.text_format

@@ -14,56 +14,31 @@ from courses.question_types.base import (
     InvalidResponse,
     Option,
     QuestionType,
-    block_decimal,
+    choices_from_block,
+    choices_to_block,
     chosen_values,
     is_index,
     not_offered,
     number_text,
     read_index,
-    require_full_marks,
     result,
 )
 from courses.question_types.model import Choice, Question
 
 
 class SingleChoice(QuestionType):
-    key = "single"
-    block_type = "single_choice"
-    label = gettext_lazy("Single choice")
-    form_widget = "radio"
-    answers_field = "choices"
+    """The right answer weighs 100 %; others may give partial credit."""
 
-    def validate(self, question: Question) -> None:
-        require_full_marks(
-            (choice.fraction for choice in question.choices),
-            _("Give one answer a weight of 100 %."),
-        )
+    key, block_type, form_widget = "single", "single_choice", "radio"
+    label = gettext_lazy("Single choice")
+    answers_field = "choices"
+    full_marks_message = gettext_lazy("Give one answer a weight of 100 %.")
 
     def from_block(self, value) -> dict:
-        return {
-            "choices": [
-                Choice(
-                    c["text"],
-                    block_decimal(c["weight"]),
-                    c["feedback"] or "",
-                    "html",
-                    "html",
-                )
-                for c in value["choices"]
-            ]
-        }
+        return {"choices": choices_from_block(value["choices"], "html")}
 
     def to_block(self, question: Question, fragment) -> dict:
-        return {
-            "choices": [
-                {
-                    "text": fragment(c.text, c.text_format),
-                    "weight": str(c.fraction),
-                    "feedback": fragment(c.feedback, c.feedback_format),
-                }
-                for c in question.choices
-            ]
-        }
+        return {"choices": choices_to_block(question.choices, fragment, html_text=True)}
 
     # -- attempt form: the answers are shown in ``choice_order``, posted by position
 

@@ -10,7 +10,6 @@ from courses.question_types.base import (
     ONE,
     ZERO,
     AnswerCount,
-    AnswerTally,
     Distribution,
     InvalidResponse,
     Option,
@@ -26,10 +25,10 @@ def _answer_text(answer: bool) -> str:
 
 
 class TrueFalse(QuestionType):
-    key = "truefalse"
-    block_type = "true_false"
+    """Feedback depends on the answer given, right or wrong."""
+
+    key, block_type, form_widget = "truefalse", "true_false", "radio"
     label = gettext_lazy("True or false")
-    form_widget = "radio"
     answers_field = "answer"
 
     def validate(self, question: Question) -> None:
@@ -91,11 +90,11 @@ class TrueFalse(QuestionType):
     def your_answer(self, question: Question, response) -> list[str]:
         return [_answer_text(response)]
 
-    def tally(self, tally: AnswerTally, question, response, fraction) -> None:
+    def tally(self, tally, question, response, fraction) -> None:
         if isinstance(response, bool):
             tally.choices["true" if response else "false"] += 1
 
-    def distribution(self, tally: AnswerTally, question: Question) -> Distribution:
+    def distribution(self, tally, question: Question) -> Distribution:
         return Distribution(
             answers=[
                 AnswerCount(_("True"), tally.choices["true"], question.answer is True),

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from courses.question_types import (
-    TEXT_FORMATS,
-    ExportIssue,
-    Question,
-    is_known,
-    question_type,
-)
+from courses.question_types import is_known, question_type
 from courses.question_types.base import number_text
+from courses.question_types.model import TEXT_FORMATS, ExportIssue, Question
 
 __all__ = ["export_gift", "gift_export_issues", "number_text"]
 

@@ -37,7 +37,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from courses.question_types import (
+from courses.question_types import question_type
+from courses.question_types.base import number_text
+from courses.question_types.model import (
     BLANK,
     TEXT_FORMATS,
     Choice,
@@ -46,9 +48,7 @@ from courses.question_types import (
     ParseIssue,
     ParseResult,
     Question,
-    question_type,
 )
-from courses.question_types.base import number_text
 
 __all__ = ["parse_gift"]
 
