@@ -139,6 +139,30 @@ class SingleChoice(QuestionType):
         fractions = [choice.fraction for choice in question.choices]
         return fractions.index(max(fractions) if right else min(fractions))
 
+    # -- Aiken holds single-choice questions only, one right option and no weights
+
+    def from_aiken(self, options: list[str], right: int) -> dict:
+        """The choices of an Aiken question: the right option at 100 %, others 0."""
+        return {
+            "choices": [
+                Choice(
+                    option,
+                    HUNDRED if k == right else ZERO,
+                    text_format="plain",
+                    feedback_format="plain",
+                )
+                for k, option in enumerate(options)
+            ]
+        }
+
+    def aiken_answer(self, question: Question) -> int | None:
+        """The index of the one right option, when Aiken can say it: one answer at
+        100 %, every other at 0 (no partial credit, no penalty)."""
+        fractions = [choice.fraction for choice in question.choices]
+        if sorted(fractions)[-2:] != [0, 100] or any(f < 0 for f in fractions):
+            return None
+        return fractions.index(HUNDRED)
+
 
 def _weight_marker(choice: Choice, text: str) -> str:
     if choice.fraction == 0 and not text.startswith("%"):
