@@ -36,7 +36,7 @@ from courses.question_formats import (
     parse_aiken,
     parse_gift,
 )
-from courses.question_types import question_type
+from courses.question_types import question_type, question_type_for_block
 
 #: The file formats questions are imported from and exported to.
 QUESTION_FORMATS = ("gift", "aiken")
@@ -311,7 +311,7 @@ def question_bank_entries_sync(*, bank: QuestionBank) -> int:
         per_category: Counter[str] = Counter()
         rows, ids = [], set()
         for raw in locked.questions.raw_data:
-            if raw["type"] == "description" or raw.get("id") in ids:
+            if not question_type_for_block(raw["type"]).graded or raw.get("id") in ids:
                 continue
             ids.add(raw.get("id"))
             category = raw["value"].get("category") or ""
