@@ -2,8 +2,9 @@
 grading, its statistics and its GIFT mapping; the registry picks the one a question
 needs (``question_type(question.qtype)``).
 
-A new type is one module (a ``QuestionType`` subclass) and one line below; its block
-goes in ``courses.question_blocks.QuestionStreamBlock``.
+A new type is one module (its ``QuestionType`` subclass and its block) and one
+``register`` line below; its block then joins ``courses.question_blocks``'s stream
+(``makemigrations`` records it in the quiz and bank fields).
 """
 
 from courses.question_types.base import (

@@ -4,6 +4,7 @@ A ``QuestionType`` is a stateless object; the registry holds one per type, and e
 caller asks it instead of branching on ``question.qtype`` (as Wagtail's form builder
 keeps one ``create_<type>_field`` per field type and picks it by the type):
 
+* ``block()``: the block trainers author such questions with (in the type's module);
 * ``validate(question)``: raises ``ValidationError`` for a question the type refuses
   (the blocks' ``clean()``, the GIFT and Aiken readers and the tests call it);
 * ``from_block(value)`` / ``to_block(question, fragment)``: the type's own fields of
@@ -233,6 +234,10 @@ class QuestionType:
     full_marks_message = None
 
     # -- rules and blocks
+
+    def block(self):
+        """A new instance of the block trainers author such questions with."""
+        raise NotImplementedError
 
     def validate(self, question: Question) -> None:
         """Raise ValidationError (translated message) for a question this type refuses."""

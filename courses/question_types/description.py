@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import blocks
 
 from courses.question_types.base import QuestionType
+from courses.question_types.blocks import QUESTION_TEXT_FEATURES, name_block
 from courses.question_types.model import Question
 
 
@@ -15,6 +17,9 @@ class Description(QuestionType):
     key = block_type = "description"
     label = gettext_lazy("Description")
     form_widget, graded = "", False
+
+    def block(self):
+        return DescriptionBlock()
 
     def gift_export_problems(self, question: Question) -> list[str]:
         problems = []
@@ -33,3 +38,24 @@ class Description(QuestionType):
 
     def gift_lines(self, question: Question, head: str, general: str, gift) -> list:
         return [head]
+
+
+# --------------------------------------------------------------------------- block
+
+
+class DescriptionBlock(blocks.StructBlock):
+    """Text between questions (a case to read, instructions); not graded."""
+
+    qtype = "description"
+
+    title = name_block(gettext_lazy("Title"))
+    text = blocks.RichTextBlock(
+        label=gettext_lazy("Text"), features=QUESTION_TEXT_FEATURES
+    )
+    category = name_block(gettext_lazy("Category"))
+
+    class Meta:
+        icon = "info-circle"
+        label = Description.label
+        group = gettext_lazy("Questions")
+        description = gettext_lazy("Text shown between questions, without a score.")

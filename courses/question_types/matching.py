@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import blocks
 
 from courses.question_types.base import (
     AnswerCount,
@@ -26,6 +27,7 @@ from courses.question_types.base import (
     result,
     unanswered,
 )
+from courses.question_types.blocks import QuestionBlock
 from courses.question_types.model import MatchingPair, Question
 
 
@@ -45,6 +47,9 @@ class Matching(QuestionType):
     key = block_type = form_widget = "matching"
     label = gettext_lazy("Matching")
     answers_field = "pairs"
+
+    def block(self):
+        return MatchingQuestionBlock()
 
     def validate(self, question: Question) -> None:
         count = len(_prompts(question))
@@ -220,3 +225,38 @@ class Matching(QuestionType):
             str(i): offered.index(pair.answer if right else prompts[i - 1].answer)
             for i, pair in enumerate(prompts)
         }
+
+
+# --------------------------------------------------------------------------- block
+
+
+class MatchingPairBlock(blocks.StructBlock):
+    prompt = blocks.CharBlock(label=gettext_lazy("Item"), max_length=1000)
+    answer = blocks.CharBlock(label=gettext_lazy("Matches"), max_length=500)
+
+
+class MatchingQuestionBlock(QuestionBlock):
+    """Items to match with their answers, among distractors."""
+
+    qtype = "matching"
+
+    pairs = blocks.ListBlock(
+        MatchingPairBlock(),
+        label=gettext_lazy("Pairs"),
+        min_num=2,
+        default=[{"prompt": "", "answer": ""}, {"prompt": "", "answer": ""}],
+    )
+    distractors = blocks.ListBlock(
+        blocks.CharBlock(max_length=500),
+        label=gettext_lazy("Distractors"),
+        required=False,
+        default=[],
+        help_text=gettext_lazy("Wrong answers offered with the right ones."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = Matching.label
+        description = gettext_lazy(
+            "Learners match each item with an answer from a list."
+        )

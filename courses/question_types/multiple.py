@@ -19,6 +19,10 @@ from courses.question_types.base import (
     result,
     unanswered,
 )
+from courses.question_types.blocks import (
+    QuestionBlock,
+    choices_block,
+)
 from courses.question_types.model import Choice, Question
 from courses.question_types.single import SingleChoice, _weight_marker
 
@@ -38,6 +42,9 @@ class MultipleChoice(SingleChoice):
 
     key, block_type, form_widget = "multiple", "multiple_choice", "checkbox"
     label = gettext_lazy("Multiple choice")
+
+    def block(self):
+        return MultipleChoiceQuestionBlock()
 
     def validate(self, question: Question) -> None:
         total = positive_total(question)
@@ -91,3 +98,21 @@ class MultipleChoice(SingleChoice):
     def sample_response(self, question: Question, *, right: bool):
         fractions = [choice.fraction for choice in question.choices]
         return [i for i, f in enumerate(fractions) if (f > 0) == right] or [0]
+
+
+# --------------------------------------------------------------------------- block
+
+
+class MultipleChoiceQuestionBlock(QuestionBlock):
+    """Several answers to tick; weights give partial credit, negative ones penalise."""
+
+    qtype = "multiple"
+
+    choices = choices_block(Decimal(0))
+
+    class Meta:
+        icon = "tasks"
+        label = MultipleChoice.label
+        description = gettext_lazy(
+            "Learners tick every right answer; the positive weights add up to 100."
+        )

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import blocks
 
 from courses.question_types.base import (
     HUNDRED,
@@ -18,6 +19,13 @@ from courses.question_types.base import (
     read_text,
     result,
     unanswered,
+)
+from courses.question_types.blocks import (
+    QuestionBlock,
+    accepted_answers_block,
+    feedback_block,
+    field_error,
+    weight_block,
 )
 from courses.question_types.model import NumericalAnswer, Question
 from courses.question_types.shortanswer import TypedAnswer
@@ -71,6 +79,9 @@ class Numerical(TypedAnswer):
     label = gettext_lazy("Numerical")
     answers_field = "answers"
     full_marks_message = gettext_lazy("Give one accepted number a weight of 100 %.")
+
+    def block(self):
+        return NumericalQuestionBlock()
 
     def weights(self, question: Question) -> list:
         return [answer.fraction for answer in question.numerical]
@@ -170,3 +181,52 @@ class Numerical(TypedAnswer):
         best = max(question.numerical, key=lambda answer: answer.fraction)
         value = best.value if best.value is not None else best.minimum or Decimal(0)
         return format((value if right else value + 1000).normalize(), "f")
+
+
+# --------------------------------------------------------------------------- block
+
+
+def _number_block(label, **options) -> blocks.DecimalBlock:
+    return blocks.DecimalBlock(
+        label=label, required=False, max_digits=20, decimal_places=6, **options
+    )
+
+
+class NumericalAnswerBlock(blocks.StructBlock):
+    value = _number_block(gettext_lazy("Value"))
+    tolerance = _number_block(gettext_lazy("± tolerance"), min_value=0)
+    minimum = _number_block(gettext_lazy("or from"))
+    maximum = _number_block(gettext_lazy("to"))
+    weight = weight_block(default=HUNDRED, min_value=0)
+    feedback = feedback_block()
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_value = value["value"] is not None
+        has_range = value["minimum"] is not None or value["maximum"] is not None
+        if has_value and has_range:
+            raise field_error(
+                "minimum", gettext_lazy("Give a value or a range, not both.")
+            )
+        if has_range and (value["minimum"] is None or value["maximum"] is None):
+            raise field_error("maximum", gettext_lazy("A range needs both ends."))
+        if has_range and value["minimum"] > value["maximum"]:
+            raise field_error(
+                "maximum", gettext_lazy("The end of the range is below its start.")
+            )
+        return value
+
+
+class NumericalQuestionBlock(QuestionBlock):
+    """A number, right within a tolerance or a range; several graded answers."""
+
+    qtype = "numerical"
+
+    class Meta:
+        icon = "order"
+        label = Numerical.label
+        description = gettext_lazy("Learners type a number (a decimal comma is fine).")
+
+    answers = accepted_answers_block(
+        NumericalAnswerBlock(), gettext_lazy("Accepted numbers")
+    )

@@ -7,6 +7,7 @@ import re
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import blocks
 
 from courses.question_types.base import (
     HUNDRED,
@@ -24,6 +25,12 @@ from courses.question_types.base import (
     ranked,
     result,
     unanswered,
+)
+from courses.question_types.blocks import (
+    QuestionBlock,
+    accepted_answers_block,
+    feedback_block,
+    weight_block,
 )
 from courses.question_types.model import Choice, Question
 
@@ -75,6 +82,9 @@ class ShortAnswer(TypedAnswer):
     full_marks_message = gettext_lazy("Give one accepted answer a weight of 100 %.")
     answers_field = "answers"
 
+    def block(self):
+        return ShortAnswerQuestionBlock()
+
     def from_block(self, value) -> dict:
         return {"choices": choices_from_block(value["answers"], "moodle")}
 
@@ -121,3 +131,35 @@ class ShortAnswer(TypedAnswer):
     def sample_response(self, question: Question, *, right: bool):
         best = max(question.choices, key=lambda choice: choice.fraction)
         return best.text if right else "je ne sais pas"
+
+
+# --------------------------------------------------------------------------- block
+
+
+class AcceptedAnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        label=gettext_lazy("Accepted answer"),
+        max_length=500,
+        help_text=gettext_lazy(
+            "Case, accents and spaces are ignored; * stands for anything."
+        ),
+    )
+    weight = weight_block(default=HUNDRED, min_value=0)
+    feedback = feedback_block()
+
+
+class ShortAnswerQuestionBlock(QuestionBlock):
+    """A word or a few words typed by the learner."""
+
+    qtype = "shortanswer"
+
+    answers = accepted_answers_block(
+        AcceptedAnswerBlock(), gettext_lazy("Accepted answers")
+    )
+
+    class Meta:
+        icon = "edit"
+        label = ShortAnswer.label
+        description = gettext_lazy(
+            "Learners type a word or two, compared with accepted answers."
+        )

@@ -23,6 +23,10 @@ from courses.question_types.base import (
     read_index,
     result,
 )
+from courses.question_types.blocks import (
+    QuestionBlock,
+    choices_block,
+)
 from courses.question_types.model import Choice, Question
 
 
@@ -33,6 +37,9 @@ class SingleChoice(QuestionType):
     label = gettext_lazy("Single choice")
     answers_field = "choices"
     full_marks_message = gettext_lazy("Give one answer a weight of 100 %.")
+
+    def block(self):
+        return SingleChoiceQuestionBlock()
 
     def from_block(self, value) -> dict:
         return {"choices": choices_from_block(value["choices"], "html")}
@@ -168,3 +175,21 @@ def _weight_marker(choice: Choice, text: str) -> str:
     if choice.fraction == 0 and not text.startswith("%"):
         return "~"
     return f"~%{number_text(choice.fraction)}%"
+
+
+# --------------------------------------------------------------------------- block
+
+
+class SingleChoiceQuestionBlock(QuestionBlock):
+    """One answer to pick among several (radio buttons)."""
+
+    qtype = "single"
+
+    choices = choices_block(HUNDRED)
+
+    class Meta:
+        icon = "radio-full"
+        label = SingleChoice.label
+        description = gettext_lazy(
+            "Learners pick one answer; give the right one a weight of 100."
+        )

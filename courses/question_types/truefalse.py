@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import blocks
 
 from courses.question_types.base import (
     ONE,
@@ -17,6 +18,7 @@ from courses.question_types.base import (
     chosen_values,
     result,
 )
+from courses.question_types.blocks import QuestionBlock
 from courses.question_types.model import Question
 
 
@@ -30,6 +32,9 @@ class TrueFalse(QuestionType):
     key, block_type, form_widget = "truefalse", "true_false", "radio"
     label = gettext_lazy("True or false")
     answers_field = "answer"
+
+    def block(self):
+        return TrueFalseQuestionBlock()
 
     def validate(self, question: Question) -> None:
         if question.answer is None:
@@ -126,3 +131,28 @@ class TrueFalse(QuestionType):
 
     def sample_response(self, question: Question, *, right: bool):
         return bool(question.answer) == right
+
+
+# --------------------------------------------------------------------------- block
+
+
+class TrueFalseQuestionBlock(QuestionBlock):
+    """A statement that is true or false."""
+
+    qtype = "truefalse"
+
+    answer = blocks.ChoiceBlock(
+        label=gettext_lazy("Right answer"),
+        choices=[("true", gettext_lazy("True")), ("false", gettext_lazy("False"))],
+    )
+    feedback_true = blocks.CharBlock(
+        label=gettext_lazy("Feedback to “true”"), required=False, max_length=1000
+    )
+    feedback_false = blocks.CharBlock(
+        label=gettext_lazy("Feedback to “false”"), required=False, max_length=1000
+    )
+
+    class Meta:
+        icon = "tick"
+        label = TrueFalse.label
+        description = gettext_lazy("A statement learners judge true or false.")
