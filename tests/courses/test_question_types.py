@@ -126,3 +126,32 @@ def test_multiple_weights_not_adding_up_are_refused_by_editor_and_importer():
         assert "add up to 60" in refused.value.block_errors["choices"].messages[0]
         result = parse_gift("Pick {~%30%a ~%30%b ~c}")
         assert "add up to 60%" in result.issues[0].message
+
+
+def test_a_new_type_is_one_class_and_its_registration(monkeypatch):
+    """A ninth type, once registered, is offered in the editor and graded, with no
+    other change."""
+    from courses.question_types import QuestionType, registry
+    from courses.question_types.base import result
+    from courses.question_types.blocks import QuestionBlock
+
+    monkeypatch.setattr(registry, "_TYPES", dict(registry._TYPES))
+
+    class OrderingBlock(QuestionBlock):
+        qtype = "ordering"
+
+    class Ordering(QuestionType):
+        key = block_type = "ordering"
+        label = "Ordering"
+
+        def block(self):
+            return OrderingBlock()
+
+        def grade(self, question, response):
+            return result("graded", Decimal(1) if response == "abc" else Decimal(0))
+
+    register(Ordering())
+    assert "ordering" in QuestionStreamBlock().child_blocks
+    assert grade_response(Question(qtype="ordering", text="?"), "abc").fraction == 1
+    item = {"position": 3}
+    assert Ordering().field_names(item, Question(qtype="ordering", text="?")) == ["q3"]
