@@ -32,28 +32,15 @@ def _questions(count: int) -> list[dict]:
 
 def _form(attempt) -> dict:
     """Right answers of every question, as the attempt form posts them."""
-    from courses.question_formats import question_from_data
-    from learners.grading import matching_answers
+    from courses.question_types import question_from_data, question_type
 
     data: dict[str, list[str] | str] = {"action": "finish"}
     for item in attempt.questions:
         question = question_from_data(item["question"])
-        name = f"q{item['position']}"
-        if question.qtype in ("single", "multiple"):
-            right = [i for i, c in enumerate(question.choices) if c.fraction > 0]
-            data[name] = ["", *(str(item["choice_order"].index(i)) for i in right)]
-        elif question.qtype == "truefalse":
-            data[name] = ["", "true" if question.answer else "false"]
-        elif question.qtype == "matching":
-            answers = matching_answers(question)
-            prompts = [p for p in question.pairs if p.prompt]
-            for index, pair in enumerate(prompts):
-                shown = item["answer_order"].index(answers.index(pair.answer))
-                data[f"{name}-{index}"] = str(shown)
-        elif question.qtype == "shortanswer":
-            data[name] = question.choices[0].text
-        elif question.qtype == "numerical":
-            data[name] = str(question.numerical[0].value)
+        kind = question_type(question.qtype)
+        response = kind.sample_response(question, right=True)
+        for name, value in kind.post_data(item, question, response):
+            data.setdefault(name, []).append(value)
     return data
 
 
@@ -74,7 +61,7 @@ def run_quizzes(data: dict) -> dict:
     from django.urls import reverse
 
     from courses.models import ModulePage
-    from courses.question_formats import question_from_data
+    from courses.question_types import question_from_data, question_type
     from learners.grading import grade_response
     from learners.models import QuizAttempt
     from learners.services import enrollment_create
@@ -133,9 +120,9 @@ def run_quizzes(data: dict) -> dict:
     for _ in range(GRADING_RUNS):
         started = time.perf_counter()
         for question, response in graded:
-            if question.qtype == "matching":
-                response = {int(k): v for k, v in response.items()}
-            grade_response(question, response)
+            grade_response(
+                question, question_type(question.qtype).grading_shape(response)
+            )
         timings.append((time.perf_counter() - started) * 1000)
 
     from benchmarks.quiz_import import gift_import_bench

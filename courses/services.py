@@ -22,21 +22,21 @@ from wagtail.models import Revision
 
 from courses.models import QuestionBank, QuestionBankEntry, QuizPage
 from courses.question_blocks import (
-    BLOCK_BY_QTYPE,
     QuestionStreamBlock,
     question_block_data,
     question_from_block,
 )
 from courses.question_formats import (
     ExportResult,
-    ParsedQuestion,
     ParseIssue,
+    Question,
     export_aiken,
     export_gift,
     gift_export_issues,
     parse_aiken,
     parse_gift,
 )
+from courses.question_types import question_type, question_type_for_block
 
 #: The file formats questions are imported from and exported to.
 QUESTION_FORMATS = ("gift", "aiken")
@@ -188,13 +188,13 @@ def _error_messages(block, error: ValidationError, path: tuple = ()) -> list[str
 
 
 def _question_blocks(
-    questions: list[ParsedQuestion],
+    questions: list[Question],
 ) -> tuple[list[tuple[str, object]], list[ParseIssue]]:
     """Each question as a cleaned block value, or the problems its block finds."""
     stream_block = QuestionStreamBlock()
     values, issues = [], []
     for question in questions:
-        child = stream_block.child_blocks[BLOCK_BY_QTYPE[question.qtype]]
+        child = stream_block.child_blocks[question_type(question.qtype).block_type]
         try:
             block_type, raw = question_block_data(question)
             values.append((block_type, child.clean(child.to_python(raw))))
@@ -206,7 +206,7 @@ def _question_blocks(
     return values, issues
 
 
-def _parsed(text: str, fmt: str) -> tuple[list[ParsedQuestion], list[ParseIssue]]:
+def _parsed(text: str, fmt: str) -> tuple[list[Question], list[ParseIssue]]:
     if fmt not in _PARSERS:
         raise ValueError(
             f"Unknown question format {fmt!r}: use one of {QUESTION_FORMATS}."
@@ -311,7 +311,7 @@ def question_bank_entries_sync(*, bank: QuestionBank) -> int:
         per_category: Counter[str] = Counter()
         rows, ids = [], set()
         for raw in locked.questions.raw_data:
-            if raw["type"] == "description" or raw.get("id") in ids:
+            if not question_type_for_block(raw["type"]).graded or raw.get("id") in ids:
                 continue
             ids.add(raw.get("id"))
             category = raw["value"].get("category") or ""

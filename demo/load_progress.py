@@ -22,7 +22,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from courses.models import CoursePage, LessonPage, QuizPage
-from courses.question_formats import question_from_data
+from courses.question_types import question_from_data, question_type
 from demo.load_people import (
     DEPARTMENTS,
     JOB_TITLES,
@@ -30,7 +30,7 @@ from demo.load_people import (
     countries_list,
     words,
 )
-from learners.grading import InvalidResponse, grade_response, matching_answers
+from learners.grading import InvalidResponse, grade_response
 from learners.models import Completion, Enrollment, Profile, QuizAttempt, User
 from learners.scoring import attempt_passed, attempt_percent
 from learners.services import quiz_attempt_start
@@ -115,45 +115,14 @@ class Learner:
     attempts: list[QuizAttempt] = field(default_factory=list)
 
 
-def _response(question, right: bool):
-    """A response in the shape the attempt stores, meant right or wrong."""
-    qtype = question.qtype
-    if qtype in ("single", "multiple"):
-        fractions = [choice.fraction for choice in question.choices]
-        if qtype == "multiple":
-            return [i for i, f in enumerate(fractions) if (f > 0) == right] or [0]
-        best = fractions.index(max(fractions))
-        return best if right else fractions.index(min(fractions))
-    if qtype == "truefalse":
-        return bool(question.answer) == right
-    if qtype == "matching":
-        offered = matching_answers(question)
-        prompts = [pair for pair in question.pairs if pair.prompt]
-        return {
-            str(i): offered.index(pair.answer if right else prompts[i - 1].answer)
-            for i, pair in enumerate(prompts)
-        }
-    if qtype == "shortanswer":
-        best = max(question.choices, key=lambda choice: choice.fraction)
-        return best.text if right else "je ne sais pas"
-    if qtype == "numerical":
-        best = max(question.numerical, key=lambda answer: answer.fraction)
-        value = best.value if best.value is not None else best.minimum or Decimal(0)
-        return format((value if right else value + 1000).normalize(), "f")
-    if qtype == "essay":
-        return "Dans ma commune, nous avons d'abord chiffré le coût réel du service."
-    return None
-
-
 def _graded(item: dict, question, right: bool) -> Graded:
     marks = Decimal(item["marks"])
-    response = _response(question, right)
-    if question.qtype == "essay":  # graded by a trainer: all or nothing
+    kind = question_type(question.qtype)
+    response = kind.sample_response(question, right=right)
+    if kind.graded_by_hand:  # graded by a trainer: all or nothing
         fraction, state = Decimal(1 if right else 0).quantize(PLACES), "graded"
     else:
-        shape = response
-        if question.qtype == "matching":
-            shape = {int(key): value for key, value in response.items()}
+        shape = kind.grading_shape(response)
         try:
             result = grade_response(question, shape)
         except InvalidResponse:
@@ -191,14 +160,14 @@ def quiz_variants_get(*, quiz: QuizPage, seed: int) -> list[QuizVariant]:
             for item in attempt.questions:
                 question = question_from_data(item["question"])
                 position = str(item["position"])
-                if question.qtype == "description":
+                if not question_type(question.qtype).graded:
                     ungraded[position] = _graded(item, question, True).result
                     continue
                 max_points += Decimal(item["marks"])
                 answers.append(
                     Answer(
                         position=position,
-                        essay=question.qtype == "essay",
+                        essay=question_type(question.qtype).graded_by_hand,
                         right=_graded(item, question, True),
                         wrong=_graded(item, question, False),
                     )

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import QuizPage
+from courses.question_types import QTYPE_LABELS
 from learners.access import reads_every_lesson
 from learners.models import Municipality, QuizAttempt
 from learners.scope import LearnerScope, learner_scope_or_none
@@ -36,17 +37,6 @@ from learners.selectors.quiz_admin import (
 from learners.services import QuizError, quiz_essay_grade
 
 ATTEMPTS_PER_PAGE = 50
-
-QTYPE_LABELS = {
-    "single": gettext_lazy("Single choice"),
-    "multiple": gettext_lazy("Multiple choice"),
-    "truefalse": gettext_lazy("True or false"),
-    "shortanswer": gettext_lazy("Short answer"),
-    "numerical": gettext_lazy("Numerical"),
-    "matching": gettext_lazy("Matching"),
-    "essay": gettext_lazy("Essay"),
-    "description": gettext_lazy("Description"),
-}
 
 
 def quiz_tools_allowed(user) -> bool:

@@ -25,7 +25,8 @@ fraction of q's marks attempt a got (0 when unanswered) and m(q) q's marks:
   r = Σ (x − x̄)(y − ȳ) / √(Σ (x − x̄)² × Σ (y − ȳ)²), from −1 to 1; None with fewer
   than two attempts or when either side does not vary.
 
-Distribution of the answers chosen: every choice (by text, in the order of the latest
+Distribution of the answers chosen (each question type's ``tally`` and
+``distribution``): every choice (by text, in the order of the latest
 version) with how many attempts chose it, for single, multiple and true/false
 questions; the ``TOP_TEXTS`` most frequent answers, after ``normalize_answer``, for
 short answer and numerical questions; for matching questions, per prompt, the answers
@@ -36,17 +37,21 @@ from __future__ import annotations
 
 import html
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
-from courses.question_formats import question_from_data
-from learners.grading import matching_answers, normalize_answer
+from courses.question_types import (
+    AnswerCount,
+    PromptAnswers,
+    question_from_data,
+    question_type,
+)
+from courses.question_types.base import AnswerTally
+from courses.question_types.shortanswer import TOP_TEXTS
 
 __all__ = [
     "TOP_TEXTS",
@@ -59,8 +64,6 @@ __all__ = [
     "quiz_statistics",
 ]
 
-#: How many different short or numerical answers the distribution lists.
-TOP_TEXTS = 10
 #: Length of the question text shown when the question has no title.
 EXCERPT_LENGTH = 120
 _COUNTED_ATTEMPT_STATES = frozenset({"graded", "pending"})
@@ -75,24 +78,6 @@ class AttemptRecord:
     questions: list[dict]
     results: dict
     responses: dict
-
-
-@dataclass
-class AnswerCount:
-    """An answer and how many attempts gave it; ``correct``: it earns full marks
-    (for typed answers: the attempts that gave it got full marks)."""
-
-    text: str
-    count: int
-    correct: bool = False
-
-
-@dataclass
-class PromptAnswers:
-    """The answers chosen for one prompt of a matching question."""
-
-    prompt: str
-    answers: list[AnswerCount]
 
 
 @dataclass
@@ -159,78 +144,13 @@ class _Accumulator:
     def __init__(self, question_id: str, first_seen: int):
         self.question_id = question_id
         self.first_seen = first_seen
-        self.question = None  # ParsedQuestion of the latest attempt
+        self.question = None  # Question of the latest attempt
         self.marks = Decimal(0)
         self.from_bank = False
         self.fractions: list[float] = []
         self.pairs: list[tuple[float, float]] = []  # (fraction, rest of the test)
         self.answered = 0
-        self.choices: Counter[str] = Counter()
-        self.right_texts: set[str] = set()
-        self.texts: Counter[str] = Counter()
-        self.full_mark_texts: set[str] = set()
-        self.prompts: dict[str, Counter[str]] = {}
-
-
-def _record_answer(acc: _Accumulator, question, response, fraction: Decimal) -> None:
-    qtype = question.qtype
-    if qtype in ("single", "multiple"):
-        indexes = [response] if isinstance(response, int) else response or []
-        for index in indexes:
-            if isinstance(index, int) and 0 <= index < len(question.choices):
-                acc.choices[question.choices[index].text] += 1
-    elif qtype == "truefalse":
-        if isinstance(response, bool):
-            acc.choices["true" if response else "false"] += 1
-    elif qtype in ("shortanswer", "numerical"):
-        if isinstance(response, str) and response.strip():
-            text = normalize_answer(response)
-            acc.texts[text] += 1
-            if fraction == 1:
-                acc.full_mark_texts.add(text)
-    elif qtype == "matching" and isinstance(response, dict):
-        answers = matching_answers(question)
-        prompts = [pair.prompt for pair in question.pairs if pair.prompt]
-        for key, index in response.items():
-            try:
-                prompt = prompts[int(key)]
-            except (ValueError, IndexError):
-                continue
-            if isinstance(index, int) and 0 <= index < len(answers):
-                acc.prompts.setdefault(prompt, Counter())[answers[index]] += 1
-
-
-def _choice_answers(acc: _Accumulator) -> list[AnswerCount]:
-    question = acc.question
-    if question.qtype == "truefalse":
-        return [
-            AnswerCount(_("True"), acc.choices["true"], question.answer is True),
-            AnswerCount(_("False"), acc.choices["false"], question.answer is False),
-        ]
-    best = max((c.fraction for c in question.choices), default=Decimal(0))
-    listed = []
-    for choice in question.choices:
-        if choice.text in {a.text for a in listed}:
-            continue
-        correct = (
-            choice.fraction == best and best > 0
-            if question.qtype == "single"
-            else choice.fraction > 0
-        )
-        listed.append(AnswerCount(choice.text, acc.choices[choice.text], correct))
-    # Answers of earlier versions of the question, no longer offered.
-    known = {a.text for a in listed}
-    listed += [
-        AnswerCount(text, count)
-        for text, count in sorted(acc.choices.items())
-        if text not in known
-    ]
-    return listed
-
-
-def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
-    """Most frequent first; equal counts in alphabetical order."""
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        self.tally = AnswerTally()
 
 
 def _statistics(acc: _Accumulator) -> QuestionStatistics:
@@ -248,30 +168,10 @@ def _statistics(acc: _Accumulator) -> QuestionStatistics:
         facility=100 * sum(acc.fractions) / attempts if attempts else None,
         discrimination=pearson([x for x, _y in acc.pairs], [y for _x, y in acc.pairs]),
     )
-    if question.qtype in ("single", "multiple", "truefalse"):
-        stats.answers = _choice_answers(acc)
-    elif question.qtype in ("shortanswer", "numerical"):
-        ranked = _ranked(acc.texts)
-        stats.answers = [
-            AnswerCount(text, count, text in acc.full_mark_texts)
-            for text, count in ranked[:TOP_TEXTS]
-        ]
-        stats.other_answers = sum(count for _text, count in ranked[TOP_TEXTS:])
-    elif question.qtype == "matching":
-        right = {pair.prompt: pair.answer for pair in question.pairs if pair.prompt}
-        # Prompts of the latest version first, then those of earlier versions.
-        prompts = [p for p in right if p in acc.prompts]
-        prompts += sorted(p for p in acc.prompts if p not in right)
-        stats.prompts = [
-            PromptAnswers(
-                prompt,
-                [
-                    AnswerCount(answer, count, right.get(prompt) == answer)
-                    for answer, count in _ranked(acc.prompts[prompt])
-                ],
-            )
-            for prompt in prompts
-        ]
+    distribution = question_type(question.qtype).distribution(acc.tally, question)
+    stats.answers = distribution.answers
+    stats.prompts = distribution.prompts
+    stats.other_answers = distribution.other_answers
     return stats
 
 
@@ -289,7 +189,8 @@ def quiz_statistics(
         counted = []  # (accumulator, fraction, marks) of this attempt
         for item in attempt.questions:
             data = item.get("question") or {}
-            if data.get("qtype") == "description":
+            kind = question_type(data.get("qtype"))
+            if not kind.graded:
                 continue
             acc = questions.get(item["id"])
             if acc is None:
@@ -307,7 +208,9 @@ def quiz_statistics(
             acc.fractions.append(float(fraction))
             if state != "unanswered":
                 acc.answered += 1
-                _record_answer(acc, question, attempt.responses.get(position), fraction)
+                kind.tally(
+                    acc.tally, question, attempt.responses.get(position), fraction
+                )
             counted.append((acc, float(fraction), float(acc.marks)))
         if not counted:
             continue

@@ -1,6 +1,6 @@
 """The learner's side of a quiz: start an attempt, answer, submit, see the result.
 
-Plain HTML forms (no JavaScript). The rules live in learners.services.quizzes; these
+Plain HTML forms (no JavaScript). The rules live in learners.services.attempts; these
 views turn their errors into messages and HTTP statuses.
 """
 

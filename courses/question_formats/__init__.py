@@ -10,23 +10,24 @@ Pure Python: no database and no models, so the same code serves the
         ...
 """
 
-from .aiken import export_aiken, parse_aiken
-from .gift import export_gift, gift_export_issues, parse_gift
-from .model import (
+from courses.question_types import QTYPES
+from courses.question_types.model import (
     BLANK,
-    QTYPES,
     TEXT_FORMATS,
     Choice,
     ExportIssue,
     ExportResult,
     MatchingPair,
     NumericalAnswer,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
     question_from_data,
     question_to_data,
 )
+
+from .aiken import export_aiken, parse_aiken
+from .gift import export_gift, gift_export_issues, parse_gift
 
 __all__ = [
     "BLANK",
@@ -39,7 +40,7 @@ __all__ = [
     "NumericalAnswer",
     "ParseIssue",
     "ParseResult",
-    "ParsedQuestion",
+    "Question",
     "export_aiken",
     "export_gift",
     "gift_export_issues",

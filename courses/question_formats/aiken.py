@@ -16,19 +16,18 @@ option is an issue. Aiken has no markup: texts are read as plain text
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from html import unescape
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
 
-from .model import (
-    Choice,
+from courses.question_types import question_type
+from courses.question_types.model import (
     ExportIssue,
     ExportResult,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
 )
 
 __all__ = ["parse_aiken", "export_aiken"]
@@ -37,13 +36,15 @@ _OPTION = re.compile(r"^([A-Z])[).][ \t]?")
 _ANSWER = re.compile(r"^ANSWER:")
 _WS = " \t\n\r\0\x0b"
 _MAX_OPTIONS = 26
+#: The only question type Aiken holds.
+_SINGLE = question_type("single")
 
 
 def parse_aiken(text: str) -> ParseResult:
     """Read an Aiken file: every complete question, and every issue by line."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    questions: list[ParsedQuestion] = []
+    questions: list[Question] = []
     issues: list[ParseIssue] = []
     current: dict | None = None
 
@@ -92,23 +93,15 @@ def parse_aiken(text: str) -> ParseResult:
                 continue
             right = question["letters"].index(letter)
             questions.append(
-                ParsedQuestion(
-                    qtype="single",
+                Question(
+                    qtype=_SINGLE.key,
                     text=question["text"],
                     text_format="plain",
                     general_feedback_format="plain",
                     feedback_true_format="plain",
                     feedback_false_format="plain",
                     line=question["line"],
-                    choices=[
-                        Choice(
-                            option,
-                            Decimal(100) if k == right else Decimal(0),
-                            text_format="plain",
-                            feedback_format="plain",
-                        )
-                        for k, option in enumerate(question["options"])
-                    ],
+                    **_SINGLE.from_aiken(question["options"], right),
                 )
             )
         else:
@@ -185,15 +178,15 @@ def export_aiken(questions) -> ExportResult:
             lines.append(
                 f"{chr(ord('A') + k)}) " + _plain(choice.text, choice.text_format)
             )
-        right = next(k for k, c in enumerate(question.choices) if c.fraction == 100)
+        right = _SINGLE.aiken_answer(question)
         lines.append(f"ANSWER: {chr(ord('A') + right)}")
         blocks.append("\n".join(lines))
     return ExportResult("\n\n".join(blocks) + "\n" if blocks else "", issues)
 
 
-def _unexportable(question: ParsedQuestion) -> str | None:
+def _unexportable(question: Question) -> str | None:
     name = _shorten(question.title or " ".join(question.text.split()))
-    if question.qtype != "single":
+    if question.qtype != _SINGLE.key:
         return _(
             "“%(question)s” is not exported: Aiken only holds single-answer "
             "multiple-choice questions."
@@ -202,9 +195,7 @@ def _unexportable(question: ParsedQuestion) -> str | None:
         return _("“%(question)s” is not exported: Aiken takes 2 to 26 options.") % {
             "question": name
         }
-    if sorted(c.fraction for c in question.choices)[-2:] != [0, 100] or any(
-        c.fraction < 0 for c in question.choices
-    ):
+    if _SINGLE.aiken_answer(question) is None:
         return _(
             "“%(question)s” is not exported: Aiken needs exactly one right option "
             "and no partial credit."

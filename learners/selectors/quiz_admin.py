@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
 from courses.models import QuestionBank, QuizPage
-from courses.question_formats import question_from_data
+from courses.question_types import question_from_data, question_type
 from learners.models import Municipality, QuizAttempt, User
 from learners.quiz_statistics import AttemptRecord, QuizStatistics, quiz_statistics
 from learners.scope import LearnerScope
@@ -100,7 +100,7 @@ def _numbers(questions: list[dict]) -> dict[int, int]:
     """Question numbers as the learner saw them (descriptions have none)."""
     numbers, number = {}, 0
     for item in questions:
-        if item["question"]["qtype"] != "description":
+        if question_type(item["question"]["qtype"]).graded:
             number += 1
             numbers[item["position"]] = number
     return numbers
@@ -163,7 +163,10 @@ def essay_queue_list(
         for item in attempt.questions:
             position = item["position"]
             result = attempt.results.get(str(position)) or {}
-            if item["question"]["qtype"] != "essay" or result.get("state") != "pending":
+            if (
+                not question_type(item["question"]["qtype"]).graded_by_hand
+                or result.get("state") != "pending"
+            ):
                 continue
             queue.append(
                 EssayToGrade(
@@ -208,7 +211,7 @@ class AttemptQuestion:
 
     @property
     def needs_grade(self) -> bool:
-        return self.qtype == "essay" and self.state == "pending"
+        return question_type(self.qtype).graded_by_hand and self.state == "pending"
 
 
 @dataclass
@@ -269,7 +272,7 @@ def attempt_detail_get(*, attempt_id: int, scope: LearnerScope) -> AttemptDetail
                 graded_by=graders.get(result.get("graded_by")),
                 graded_at=parse_datetime(result.get("graded_at") or ""),
                 grader_info=grader_info.get(item["id"], "")
-                if question.qtype == "essay"
+                if question_type(question.qtype).graded_by_hand
                 else "",
             )
         )

@@ -9,12 +9,14 @@ when the quiz's review policy allows it.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from courses.models import QuizPage, ReviewPolicy
-from courses.question_formats import question_from_data
+from courses.question_types import (
+    MatchingPrompt,
+    Option,
+    question_from_data,
+    question_type,
+)
 from courses.selectors import next_step_get
-from learners.grading import matching_answers
 from learners.models import Enrollment, QuizAttempt, User
 from learners.scoring import counted_attempt
 from learners.selectors.learning import completed_page_ids_get, enrollment_get
@@ -76,22 +78,9 @@ def attempt_get(*, user: User, attempt_id: int) -> QuizAttempt | None:
 
 
 @dataclass
-class Option:
-    value: str
-    text: str
-    selected: bool = False
-
-
-@dataclass
-class MatchingPrompt:
-    name: str
-    text: str
-    options: list[Option]
-
-
-@dataclass
 class QuestionForm:
-    """One question of the attempt form: what to show and what the learner answered."""
+    """One question of the attempt form: what to show and what the learner answered
+    (its question type fills ``options``, ``prompts`` or ``value``)."""
 
     position: int
     number: int | None  # None for a description
@@ -99,10 +88,15 @@ class QuestionForm:
     text: str
     marks: Decimal
     name: str
+    widget: str = ""  # the question type's ``form_widget``; "" for a description
     options: list[Option] = field(default_factory=list)
     prompts: list[MatchingPrompt] = field(default_factory=list)
     value: str = ""
     error: str = ""
+
+    @property
+    def widget_template(self) -> str:
+        return f"learners/question_widgets/{self.widget}.html"
 
     @property
     def marks_count(self) -> int:
@@ -113,7 +107,7 @@ class QuestionForm:
 def _numbered(items):
     number = 0
     for item in items:
-        if item["question"]["qtype"] == "description":
+        if not question_type(item["question"]["qtype"]).graded:
             yield item, None
         else:
             number += 1
@@ -130,6 +124,7 @@ def attempt_form_list(
     forms = []
     for item, number in _numbered(attempt.questions):
         question = question_from_data(item["question"])
+        kind = question_type(question.qtype)
         position = item["position"]
         response = responses.get(str(position))
         form = QuestionForm(
@@ -139,42 +134,10 @@ def attempt_form_list(
             text=question.text,
             marks=Decimal(item["marks"]),
             name=f"q{position}",
+            widget=kind.form_widget,
             error=errors.get(str(position), ""),
         )
-        if question.qtype in ("single", "multiple"):
-            chosen = (
-                {response}
-                if isinstance(response, int)
-                else set(response or [])
-                if isinstance(response, list)
-                else set()
-            )
-            form.options = [
-                Option(str(shown), question.choices[index].text, index in chosen)
-                for shown, index in enumerate(item["choice_order"])
-            ]
-        elif question.qtype == "truefalse":
-            form.options = [
-                Option("true", _("True"), response is True),
-                Option("false", _("False"), response is False),
-            ]
-        elif question.qtype == "matching":
-            answers = matching_answers(question)
-            given = response if isinstance(response, dict) else {}
-            prompts = [pair for pair in question.pairs if pair.prompt]
-            form.prompts = [
-                MatchingPrompt(
-                    name=f"q{position}-{p}",
-                    text=pair.prompt,
-                    options=[
-                        Option(str(shown), answers[index], given.get(str(p)) == index)
-                        for shown, index in enumerate(item["answer_order"])
-                    ],
-                )
-                for p, pair in enumerate(prompts)
-            ]
-        elif isinstance(response, str):
-            form.value = response
+        kind.form_fill(form, item, question, response)
         forms.append(form)
     return forms
 
@@ -228,68 +191,16 @@ def review_allowed(*, attempt: QuizAttempt, quiz: QuizPage, status: QuizStatus) 
     return False
 
 
-def _number_text(value) -> str:
-    return format(Decimal(value).normalize(), "f") if value is not None else ""
-
-
 def right_answers_list(question) -> list[str]:
     """The right answers of a question, as texts (for reviews and trainers)."""
-    qtype = question.qtype
-    if qtype == "single":
-        best = max((c.fraction for c in question.choices), default=0)
-        return [c.text for c in question.choices if c.fraction == best]
-    if qtype == "multiple":
-        return [c.text for c in question.choices if c.fraction > 0]
-    if qtype == "truefalse":
-        return [_("True") if question.answer else _("False")]
-    if qtype == "shortanswer":
-        best = max((c.fraction for c in question.choices), default=0)
-        return [c.text for c in question.choices if c.fraction == best]
-    if qtype == "numerical":
-        best = max((a.fraction for a in question.numerical), default=0)
-        shown = []
-        for answer in question.numerical:
-            if answer.fraction != best or answer.is_catch_all:
-                continue
-            if answer.is_range:
-                shown.append(
-                    _("from %(min)s to %(max)s")
-                    % {
-                        "min": _number_text(answer.minimum),
-                        "max": _number_text(answer.maximum),
-                    }
-                )
-            elif answer.tolerance:
-                shown.append(
-                    f"{_number_text(answer.value)} ± {_number_text(answer.tolerance)}"
-                )
-            else:
-                shown.append(_number_text(answer.value))
-        return shown
-    if qtype == "matching":
-        return [f"{p.prompt} → {p.answer}" for p in question.pairs if p.prompt]
-    return []
+    return question_type(question.qtype).right_answers(question)
 
 
 def your_answer_list(question, response) -> list[str]:
     """The learner's response as the texts they chose or typed."""
-    qtype = question.qtype
     if response in (None, "", [], {}):
         return []
-    if qtype == "single":
-        return [question.choices[response].text]
-    if qtype == "multiple":
-        return [question.choices[i].text for i in response]
-    if qtype == "truefalse":
-        return [_("True") if response else _("False")]
-    if qtype == "matching":
-        answers = matching_answers(question)
-        prompts = [p for p in question.pairs if p.prompt]
-        return [
-            f"{prompts[int(p)].prompt} → {answers[a]}"
-            for p, a in sorted(response.items(), key=lambda kv: int(kv[0]))
-        ]
-    return [str(response)]
+    return question_type(question.qtype).your_answer(question, response)
 
 
 def attempt_review_get(*, attempt: QuizAttempt, status: QuizStatus) -> AttemptReview:

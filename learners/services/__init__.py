@@ -13,6 +13,14 @@ from learners.services.accounts import (
     profile_update,
     role_grant,
 )
+from learners.services.attempts import (
+    QuizError,
+    SubmissionError,
+    quiz_attempt_expire,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+    quiz_responses_read,
+)
 from learners.services.enrollment import (
     EnrollmentError,
     course_completion_update,
@@ -20,15 +28,7 @@ from learners.services.enrollment import (
     enrollment_leave,
     step_complete,
 )
-from learners.services.quizzes import (
-    QuizError,
-    SubmissionError,
-    quiz_attempt_expire,
-    quiz_attempt_start,
-    quiz_attempt_submit,
-    quiz_essay_grade,
-    quiz_responses_read,
-)
+from learners.services.essays import quiz_essay_grade
 
 __all__ = [
     "EnrollmentError",

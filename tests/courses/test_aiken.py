@@ -13,7 +13,7 @@ from django.utils import translation
 
 from courses.question_formats import (
     Choice,
-    ParsedQuestion,
+    Question,
     export_aiken,
     parse_aiken,
     parse_gift,
@@ -152,6 +152,6 @@ def test_aiken_export_reports_what_aiken_cannot_hold():
 
 def test_aiken_export_of_nothing_is_empty():
     """No exportable question: an empty file and one issue per question."""
-    exported = export_aiken([ParsedQuestion("essay", "Why?")])
+    exported = export_aiken([Question("essay", "Why?")])
     assert exported.text == ""
     assert [issue.index for issue in exported.issues] == [0]

@@ -20,7 +20,7 @@ from courses.question_formats import (
     Choice,
     MatchingPair,
     NumericalAnswer,
-    ParsedQuestion,
+    Question,
     export_gift,
     gift_export_issues,
     parse_gift,
@@ -45,7 +45,7 @@ def issue_lines(result) -> list[int]:
     return [issue.line for issue in result.issues]
 
 
-def only(text: str) -> ParsedQuestion:
+def only(text: str) -> Question:
     """The one question of a valid snippet."""
     result = parse_en(text)
     assert result.issues == []
@@ -57,7 +57,7 @@ def only(text: str) -> ParsedQuestion:
 
 
 @pytest.fixture(scope="module")
-def moodle_questions() -> list[ParsedQuestion]:
+def moodle_questions() -> list[Question]:
     result = parse_gift(read(MOODLE / "questions.gift.txt"))
     assert result.ok, result.issues
     return result.questions
@@ -311,7 +311,7 @@ def pegjs_number(spec) -> dict:
     }
 
 
-def compare_with_pegjs(ours: ParsedQuestion, theirs: dict, category: str) -> None:
+def compare_with_pegjs(ours: Question, theirs: dict, category: str) -> None:
     where = f"question at line {ours.line}"
     kind = theirs["type"]
     if kind == "MC":
@@ -697,7 +697,7 @@ def test_export_escapes_control_characters_and_new_lines():
     """Texts full of GIFT's control characters, brackets and comments come back intact."""
     nasty = "// not a comment {x} a=b ~c #d :e \\f \\n\nline two####"
     questions = [
-        ParsedQuestion(
+        Question(
             "single",
             "[html] is not a format here " + nasty,
             title="Title: with :: colons",
@@ -709,7 +709,7 @@ def test_export_escapes_control_characters_and_new_lines():
             id="id]1",
             tags=["a]b", "c"],
         ),
-        ParsedQuestion(
+        Question(
             "multiple",
             nasty,
             choices=[
@@ -718,10 +718,8 @@ def test_export_escapes_control_characters_and_new_lines():
                 Choice("c", Decimal(0)),
             ],
         ),
-        ParsedQuestion(
-            "truefalse", "t", answer=True, feedback_true="", feedback_false="w"
-        ),
-        ParsedQuestion(
+        Question("truefalse", "t", answer=True, feedback_true="", feedback_false="w"),
+        Question(
             "truefalse",
             "t",
             answer=False,
@@ -729,12 +727,12 @@ def test_export_escapes_control_characters_and_new_lines():
             feedback_false="r",
             general_feedback="g",
         ),
-        ParsedQuestion(
+        Question(
             "shortanswer",
             "s",
             choices=[Choice("a-b", Decimal(100)), Choice("#", Decimal(20))],
         ),
-        ParsedQuestion(
+        Question(
             "numerical",
             "n",
             numerical=[
@@ -747,7 +745,7 @@ def test_export_escapes_control_characters_and_new_lines():
                 ),
             ],
         ),
-        ParsedQuestion(
+        Question(
             "matching",
             "m",
             pairs=[
@@ -755,8 +753,8 @@ def test_export_escapes_control_characters_and_new_lines():
                 MatchingPair("1", "2"),
             ],
         ),
-        ParsedQuestion("description", "Some {text}: #1", text_format="markdown"),
-        ParsedQuestion("essay", "", general_feedback="only"),
+        Question("description", "Some {text}: #1", text_format="markdown"),
+        Question("essay", "", general_feedback="only"),
     ]
     questions = [replace(q, category="top/Unit 1: topic") for q in questions]
     again = parse_en(export_gift(questions))
@@ -768,7 +766,7 @@ def test_export_escapes_control_characters_and_new_lines():
 def test_export_writes_each_category_once_per_change():
     """A `$CATEGORY:` block is written only where the category changes."""
     questions = [
-        ParsedQuestion("essay", f"Q{n}?", category=category)
+        Question("essay", f"Q{n}?", category=category)
         for n, category in enumerate(["a", "a", "b", "a"])
     ]
     text = export_gift(questions)
@@ -779,13 +777,13 @@ def test_export_writes_each_category_once_per_change():
 def test_export_issues_name_what_gift_cannot_write():
     """`->` in a short answer or a prompt, a lost category, an unknown type are reported."""
     questions = [
-        ParsedQuestion("shortanswer", "Arrow?", choices=[Choice("a->b", Decimal(100))]),
-        ParsedQuestion("essay", "In a category?", category="top"),
-        ParsedQuestion("essay", "Back to none?"),
-        ParsedQuestion(
+        Question("shortanswer", "Arrow?", choices=[Choice("a->b", Decimal(100))]),
+        Question("essay", "In a category?", category="top"),
+        Question("essay", "Back to none?"),
+        Question(
             "matching", "M", pairs=[MatchingPair("x->y", "1"), MatchingPair("z", "2")]
         ),
-        ParsedQuestion("cloze", "Unknown?"),
+        Question("cloze", "Unknown?"),
     ]
     with translation.override("en"):
         issues = gift_export_issues(questions)
@@ -816,7 +814,7 @@ def random_text(rng, allow_empty=False) -> str:
             return text
 
 
-def random_question(rng) -> ParsedQuestion:
+def random_question(rng) -> Question:
     formats = ["moodle", "html", "plain", "markdown"]
 
     def choice(fraction):
@@ -851,23 +849,19 @@ def random_question(rng) -> ParsedQuestion:
         "general_feedback_format": rng.choice(formats) if feedback else fmt,
     }
     if qtype == "single":
-        return ParsedQuestion(
-            qtype, choices=[choice(100), choice(0), choice(-25)], **common
-        )
+        return Question(qtype, choices=[choice(100), choice(0), choice(-25)], **common)
     if qtype == "multiple":
-        return ParsedQuestion(
-            qtype, choices=[choice(50), choice(50), choice(-100)], **common
-        )
+        return Question(qtype, choices=[choice(50), choice(50), choice(-100)], **common)
     if qtype == "shortanswer":
         choices = [choice(100), choice("33.5")]
         choices = [
             replace(c, text=c.text.replace(">", "").strip() or "answer")
             for c in choices
         ]
-        return ParsedQuestion(qtype, choices=choices, **common)
+        return Question(qtype, choices=choices, **common)
     if qtype == "truefalse":
         wrong, right = random_text(rng, True), random_text(rng, True)
-        return ParsedQuestion(
+        return Question(
             qtype,
             answer=rng.random() < 0.5,
             feedback_true=right,
@@ -878,7 +872,7 @@ def random_question(rng) -> ParsedQuestion:
         )
     if qtype == "numerical":
         text = random_text(rng)
-        return ParsedQuestion(
+        return Question(
             qtype,
             numerical=[
                 NumericalAnswer(
@@ -906,10 +900,8 @@ def random_question(rng) -> ParsedQuestion:
             )
             for _ in range(2)
         ]
-        return ParsedQuestion(
-            qtype, pairs=[*pairs, MatchingPair("", "x", fmt)], **common
-        )
-    return ParsedQuestion(qtype, **common)
+        return Question(qtype, pairs=[*pairs, MatchingPair("", "x", fmt)], **common)
+    return Question(qtype, **common)
 
 
 def test_export_round_trip_survives_random_control_characters():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from courses.question_formats import QTYPES, Choice, ParsedQuestion, parse_gift
+from courses.question_formats import QTYPES, Choice, Question, parse_gift
 from learners.grading import (
     GradeResult,
     InvalidResponse,
@@ -29,7 +29,7 @@ ONE = Decimal(1)
 ZERO = Decimal(0)
 
 
-def question(gift: str) -> ParsedQuestion:
+def question(gift: str) -> Question:
     """The one question of a valid GIFT snippet."""
     result = parse_gift(gift)
     assert result.ok, result.issues
@@ -169,7 +169,7 @@ def test_multiple_negative_total_is_floored_at_zero():
 
 def test_multiple_total_is_capped_at_one():
     """Weights adding up beyond 100% still give fraction 1."""
-    overweighted = ParsedQuestion(
+    overweighted = Question(
         qtype="multiple",
         text="Quelles instances sont élues ?",
         choices=[
@@ -512,7 +512,7 @@ def test_description_is_ungraded(response):
 
 def test_unknown_qtype_is_a_programming_error():
     """A question type the grader does not know raises ValueError, not InvalidResponse."""
-    odd = ParsedQuestion(qtype="cloze", text="?")
+    odd = Question(qtype="cloze", text="?")
     with pytest.raises(ValueError) as raised:
         grade_response(odd, "x")
     assert not isinstance(raised.value, InvalidResponse)
@@ -595,7 +595,7 @@ MOODLE_CASES = [
 ]
 
 
-def moodle_questions() -> list[ParsedQuestion]:
+def moodle_questions() -> list[Question]:
     result = parse_gift(MOODLE_QUESTIONS.read_text(encoding="utf-8"))
     assert result.ok, result.issues
     return result.questions
@@ -649,7 +649,7 @@ def test_moodle_fixture_partial_rules():
 # --------------------------------------------------------------------------- gift-pegjs corpus
 
 
-def best_response(q: ParsedQuestion):
+def best_response(q: Question):
     """A response that should get full marks, built from the question's own answers."""
     if q.qtype == "single":
         return max(range(len(q.choices)), key=lambda i: q.choices[i].fraction)

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 
 from courses.question_formats import question_to_data
-from courses.question_formats.model import Choice, MatchingPair, ParsedQuestion
+from courses.question_types.model import Choice, MatchingPair, Question
 from learners.quiz_statistics import AttemptRecord, pearson, quiz_statistics
 
-SINGLE = ParsedQuestion(
+SINGLE = Question(
     qtype="single",
     text="<p>Quelle est la capitale du <b>Sénégal</b> ?</p>",
     choices=[
@@ -18,18 +18,18 @@ SINGLE = ParsedQuestion(
         Choice("Saint-Louis", Decimal(0)),
     ],
 )
-TRUEFALSE = ParsedQuestion(
+TRUEFALSE = Question(
     qtype="truefalse", text="Le budget est voté par le conseil.", answer=True
 )
-SHORT = ParsedQuestion(
+SHORT = Question(
     qtype="shortanswer",
     text="Le principe de proximité s'appelle… ?",
     title="Subsidiarité",
     choices=[Choice("subsidiarité", Decimal(100)), Choice("proxi*", Decimal(50))],
 )
-ESSAY = ParsedQuestion(qtype="essay", text="Décrivez le budget participatif.")
-DESCRIPTION = ParsedQuestion(qtype="description", text="Lisez le cas suivant.")
-MATCHING = ParsedQuestion(
+ESSAY = Question(qtype="essay", text="Décrivez le budget participatif.")
+DESCRIPTION = Question(qtype="description", text="Lisez le cas suivant.")
+MATCHING = Question(
     qtype="matching",
     text="Associez.",
     pairs=[
@@ -161,7 +161,7 @@ def test_distribution_of_chosen_answers():
 
 
 def test_multiple_choice_counts_each_ticked_answer():
-    multiple = ParsedQuestion(
+    multiple = Question(
         qtype="multiple",
         text="Recettes fiscales ?",
         choices=[
@@ -260,7 +260,7 @@ def test_questions_follow_the_given_order_then_first_seen():
     first = _attempt(
         [("B", TRUEFALSE, "1", True, 1, "graded"), ("A", SINGLE, "1", 0, 1, "graded")]
     )
-    edited = ParsedQuestion(qtype="truefalse", text="Texte corrigé.", answer=True)
+    edited = Question(qtype="truefalse", text="Texte corrigé.", answer=True)
     second = _attempt(
         [
             ("X", SHORT, "1", "subsidiarité", 1, "graded"),

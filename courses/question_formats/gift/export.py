@@ -5,20 +5,13 @@ What is written is read back by ``parse_gift`` as equal questions.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.utils.translation import gettext as _
 
-from ..model import (
-    QTYPES,
-    TEXT_FORMATS,
-    ExportIssue,
-    ParsedQuestion,
-)
+from courses.question_types import is_known, question_type
+from courses.question_types.base import number_text
+from courses.question_types.model import TEXT_FORMATS, ExportIssue, Question
 
-__all__ = ["export_gift", "gift_export_issues"]
-
-_HUNDRED = Decimal(100)
+__all__ = ["export_gift", "gift_export_issues", "number_text"]
 
 
 def export_gift(questions) -> str:
@@ -31,7 +24,7 @@ def export_gift(questions) -> str:
     """
     blocks, category = [], ""
     for question in questions:
-        if question.qtype not in QTYPES or not (
+        if not is_known(question.qtype) or not (
             question.qtype != "description" or question.text or question.title
         ):
             continue  # reported by gift_export_issues
@@ -55,7 +48,7 @@ def gift_export_issues(questions) -> list[ExportIssue]:
         def add(message, index=index, name=name):
             issues.append(ExportIssue(index, message % {"question": name}))
 
-        if q.qtype not in QTYPES:
+        if not is_known(q.qtype):
             add(_("“%(question)s” is left out: its type is unknown."))
             continue
         if q.category:
@@ -67,31 +60,8 @@ def gift_export_issues(questions) -> list[ExportIssue]:
                     "it will be read back in theirs."
                 )
             )
-        if q.qtype == "shortanswer" and any("->" in c.text for c in q.choices):
-            add(
-                _(
-                    "“%(question)s”: an accepted answer contains “->”, which GIFT "
-                    "cannot escape; it would be read back as a matching question."
-                )
-            )
-        if q.qtype == "matching" and any("->" in p.prompt for p in q.pairs):
-            add(
-                _(
-                    "“%(question)s”: a matching prompt contains “->”, which GIFT "
-                    "cannot escape."
-                )
-            )
-        if q.qtype == "description" and not (q.text or q.title):
-            add(_("“%(question)s”: a description without text or title is left out."))
-        if q.qtype == "description" and q.general_feedback:
-            add(
-                _(
-                    "“%(question)s”: the general feedback of a description cannot be "
-                    "written in GIFT."
-                )
-            )
-        if q.qtype == "truefalse" and q.answer is None:
-            add(_("“%(question)s”: a true/false question needs its answer."))
+        for problem in question_type(q.qtype).gift_export_problems(q):
+            add(problem)
     return issues
 
 
@@ -112,19 +82,11 @@ def _write_text(text: str, text_format: str, default: str) -> str:
     return _escape(text)
 
 
-def number_text(value: Decimal) -> str:
-    """A number as GIFT writes it (and as the importer's messages quote it)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def _feedback(text: str, text_format: str, default: str) -> str:
     return "#" + _write_text(text, text_format, default) if text else ""
 
 
-def _write_question(q: ParsedQuestion) -> str:
+def _write_question(q: Question) -> str:
     lines = []
     if q.id:
         lines.append("// [id:" + q.id.replace("]", "\\]") + "]")
@@ -135,79 +97,26 @@ def _write_question(q: ParsedQuestion) -> str:
     head = (f"::{_escape(q.title)}::" if q.title else "") + _write_text(
         q.text, q.text_format, "moodle"
     )
-    fmt = q.text_format
     general = (
-        "####" + _write_text(q.general_feedback, q.general_feedback_format, fmt)
+        "####"
+        + _write_text(q.general_feedback, q.general_feedback_format, q.text_format)
         if q.general_feedback
         else ""
     )
-
-    if q.qtype == "description":
-        lines.append(head)
-    elif q.qtype == "essay":
-        lines.append(head + "{" + general + "}")
-    elif q.qtype == "truefalse":
-        if q.answer:
-            right = (q.feedback_true, q.feedback_true_format)
-            wrong = (q.feedback_false, q.feedback_false_format)
-        else:
-            right = (q.feedback_false, q.feedback_false_format)
-            wrong = (q.feedback_true, q.feedback_true_format)
-        body = "TRUE" if q.answer else "FALSE"
-        if wrong[0] or right[0]:
-            body += "#" + _write_text(wrong[0], wrong[1], fmt)
-        if right[0]:
-            body += "#" + _write_text(right[0], right[1], fmt)
-        lines.append(head + "{" + body + general + "}")
-    elif q.qtype in ("single", "multiple"):
-        lines.append(head + "{")
-        for c in q.choices:
-            text = _write_text(c.text, c.text_format, fmt)
-            if q.qtype == "single" and c.fraction == _HUNDRED:
-                marker = "=%100%" if text.startswith("%") else "="
-            elif c.fraction == 0 and not text.startswith("%"):
-                marker = "~"
-            else:
-                marker = f"~%{number_text(c.fraction)}%"
-            lines.append(
-                "\t" + marker + text + _feedback(c.feedback, c.feedback_format, fmt)
-            )
-        lines.extend(_general_line(general))
-    elif q.qtype == "shortanswer":
-        lines.append(head + "{")
-        for c in q.choices:
-            lines.append(
-                f"\t=%{number_text(c.fraction)}%"
-                + _write_text(c.text, c.text_format, fmt)
-                + _feedback(c.feedback, c.feedback_format, fmt)
-            )
-        lines.extend(_general_line(general))
-    elif q.qtype == "numerical":
-        lines.append(head + "{#")
-        for k, a in enumerate(q.numerical):
-            feedback = _feedback(a.feedback, a.feedback_format, fmt)
-            if a.is_catch_all and a.fraction == 0 and k == len(q.numerical) - 1:
-                lines.append("\t~" + (feedback or "#"))
-                continue
-            if a.is_catch_all:
-                number = "*"
-            elif a.value is None:
-                number = f"{number_text(a.minimum)}..{number_text(a.maximum)}"
-            else:
-                number = f"{number_text(a.value)}:{number_text(a.tolerance)}"
-            lines.append(f"\t=%{number_text(a.fraction)}%{number}{feedback}")
-        lines.extend(_general_line(general))
-    else:  # matching
-        lines.append(head + "{")
-        for p in q.pairs:
-            lines.append(
-                "\t="
-                + _write_text(p.prompt, p.prompt_format, fmt)
-                + " -> "
-                + _escape(p.answer)
-            )
-        lines.extend(_general_line(general))
+    lines.extend(question_type(q.qtype).gift_lines(q, head, general, _GiftWriter))
     return "\n".join(lines)
+
+
+class _GiftWriter:
+    """What a question type writes its answers with (``QuestionType.gift_lines``)."""
+
+    escape = staticmethod(_escape)
+    text = staticmethod(_write_text)
+    feedback = staticmethod(_feedback)
+
+    @staticmethod
+    def closing(general: str) -> list[str]:
+        return _general_line(general)
 
 
 def _general_line(general: str) -> list[str]:

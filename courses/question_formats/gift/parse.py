@@ -34,19 +34,21 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..model import (
+from courses.question_types import question_type
+from courses.question_types.base import number_text
+from courses.question_types.model import (
     BLANK,
     TEXT_FORMATS,
     Choice,
     MatchingPair,
     NumericalAnswer,
-    ParsedQuestion,
     ParseIssue,
     ParseResult,
+    Question,
 )
-from .export import number_text
 
 __all__ = ["parse_gift"]
 
@@ -189,7 +191,7 @@ class _GiftParser:
         # Characters the parser uses as markers have no business in a text file.
         self.lines = text.replace(_MASKED, "").replace(_COMMENT, "").split("\n")
         self.category = ""
-        self.questions: list[ParsedQuestion] = []
+        self.questions: list[Question] = []
         self.issues: list[ParseIssue] = []
 
     def parse(self) -> ParseResult:
@@ -224,7 +226,7 @@ class _GiftParser:
         if question is not None and len(self.issues) == issues_before:
             self.questions.append(question)
 
-    def _question(self, block: _Block, pos: int) -> ParsedQuestion | None:
+    def _question(self, block: _Block, pos: int) -> Question | None:
         mask = block.mask
         first_line = block.line_at(pos)
         title = ""
@@ -248,7 +250,7 @@ class _GiftParser:
         }
         if opening == -1 and closing == -1:
             text, text_format = _split_format(block.text(pos, len(mask)), "moodle")
-            return ParsedQuestion(
+            return Question(
                 qtype="description", text=text, text_format=text_format, **common
             )
         if closing == -1:
@@ -314,7 +316,7 @@ class _GiftParser:
             )
             end = block.rskip(start, separator)
 
-        question = ParsedQuestion(
+        question = Question(
             qtype="essay",
             text=text,
             text_format=text_format,
@@ -422,19 +424,24 @@ class _Answers:
             _split_format(self.block.text(hash_at + 1, end), self.format),
         )
 
-    def no_right_answer(self) -> None:
-        self.issue(
-            self.brace_line,
-            _(
-                "No answer is right: mark the right answer with “=” (or, for several "
-                "right answers, give weights such as %(example)s that add up to 100%%)."
+    def valid(self, question: Question) -> Question | None:
+        """``question`` if its type's ``validate`` accepts it; otherwise None, and the
+        type's reason, in GIFT's words when GIFT has its own way of saying it."""
+        try:
+            question_type(question.qtype).validate(question)
+        except ValidationError as error:
+            wording = _GIFT_WORDING.get(error.code)
+            params = error.params or {}
+            self.issue(
+                self.brace_line,
+                wording(params) if wording else error.messages[0],
             )
-            % {"example": "~%50%"},
-        )
+            return None
+        return question
 
     # -- question types ---------------------------------------------------------------
 
-    def multichoice(self, question: ParsedQuestion, single: bool):
+    def multichoice(self, question: Question, single: bool):
         choices, ok = [], True
         for marker, start, end, line in self.segments(self.start, self.end, "~="):
             default = _HUNDRED if marker == "=" else Decimal(0)
@@ -459,25 +466,13 @@ class _Answers:
                 _("A multiple-choice question needs at least two answers."),
             )
             return None
-        positive = sum((c.fraction for c in choices if c.fraction > 0), Decimal(0))
-        if single and max(c.fraction for c in choices) != _HUNDRED or positive == 0:
-            self.no_right_answer()
-            return None
-        if not single and round(positive / _HUNDRED, 2) != 1:
-            self.issue(
-                self.brace_line,
-                _(
-                    "The positive weights of this multiple-answer question add up to "
-                    "%(total)s%%; they must add up to 100%%."
-                )
-                % {"total": number_text(positive)},
+        return self.valid(
+            _replace(
+                question, qtype="single" if single else "multiple", choices=choices
             )
-            return None
-        return _replace(
-            question, qtype="single" if single else "multiple", choices=choices
         )
 
-    def matching(self, question: ParsedQuestion):
+    def matching(self, question: Question):
         pairs, ok = [], True
         for _marker, start, end, line in self.segments(self.start, self.end, "="):
             arrow = self.block.mask.find("->", start, end)
@@ -496,20 +491,9 @@ class _Answers:
             pairs.append(MatchingPair(prompt, answer, prompt_format))
         if not ok:
             return None
-        count = sum(1 for pair in pairs if pair.prompt)
-        if count < 2:
-            self.issue(
-                self.brace_line,
-                _(
-                    "A matching question needs at least two pairs (=prompt -> answer); "
-                    "this one has %(count)s."
-                )
-                % {"count": count},
-            )
-            return None
-        return _replace(question, qtype="matching", pairs=pairs)
+        return self.valid(_replace(question, qtype="matching", pairs=pairs))
 
-    def truefalse_or_shortanswer(self, question: ParsedQuestion):
+    def truefalse_or_shortanswer(self, question: Question):
         mask = self.block.mask
         hashes = [i for i in range(self.start, self.end) if mask[i] == "#"]
         head_end = hashes[0] if hashes else self.end
@@ -558,7 +542,7 @@ class _Answers:
             feedback_false_format=false[1],
         )
 
-    def shortanswer(self, question: ParsedQuestion):
+    def shortanswer(self, question: Question):
         choices, ok = [], True
         for _marker, start, end, line in self.segments(self.start, self.end, "="):
             fraction, start = self.weight(start, end, _HUNDRED, line)
@@ -576,12 +560,9 @@ class _Answers:
             )
         if not ok:
             return None
-        if not choices or max(c.fraction for c in choices) != _HUNDRED:
-            self.no_right_answer()
-            return None
-        return _replace(question, qtype="shortanswer", choices=choices)
+        return self.valid(_replace(question, qtype="shortanswer", choices=choices))
 
-    def numerical(self, question: ParsedQuestion):
+    def numerical(self, question: Question):
         mask = self.block.mask
         start = self.start + 1  # after the "#"
         tilde = mask.find("~", start, self.end)
@@ -640,10 +621,7 @@ class _Answers:
                 ),
             )
             return None
-        if max(a.fraction for a in answers) != _HUNDRED:
-            self.no_right_answer()
-            return None
-        return _replace(question, qtype="numerical", numerical=answers)
+        return self.valid(_replace(question, qtype="numerical", numerical=answers))
 
     def number(self, text: str, line: int) -> dict | None:
         """``3``, ``3:0.5``, ``1..5`` or ``*`` as NumericalAnswer fields, or None."""
@@ -719,5 +697,36 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def _replace(question: ParsedQuestion, **changes) -> ParsedQuestion:
+def _no_right_answer(params: dict) -> str:
+    return _(
+        "No answer is right: mark the right answer with “=” (or, for several "
+        "right answers, give weights such as %(example)s that add up to 100%%)."
+    ) % {"example": "~%50%"}
+
+
+def _weights_total(params: dict) -> str:
+    if params["total"] == 0:
+        return _no_right_answer(params)
+    return _(
+        "The positive weights of this multiple-answer question add up to "
+        "%(total)s%%; they must add up to 100%%."
+    ) % {"total": number_text(params["total"])}
+
+
+def _too_few_pairs(params: dict) -> str:
+    return _(
+        "A matching question needs at least two pairs (=prompt -> answer); "
+        "this one has %(count)s."
+    ) % {"count": params["count"]}
+
+
+#: What a type's validation refuses, said with GIFT's notation (by the error's code).
+_GIFT_WORDING = {
+    "no_right_answer": _no_right_answer,
+    "weights_total": _weights_total,
+    "too_few_pairs": _too_few_pairs,
+}
+
+
+def _replace(question: Question, **changes) -> Question:
     return replace(question, **changes)

@@ -1,4 +1,8 @@
-"""Quiz attempts: start, save, submit, grade essays. Grading happens here only.
+"""Quiz attempts: start, save, submit, expire. Grading happens here only.
+
+What depends on the type of a question (the order of its answers, the fields of the
+form, how they read back, its grade) is asked of ``courses.question_types``; essays a
+trainer grades are in ``learners.services.essays``.
 
 Every service locks the row it changes (``select_for_update``), so two submissions of
 one attempt grade it once, and two starts make one attempt. A refused request raises
@@ -10,33 +14,30 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.site_address import public_base_url
 from courses.models import QuizPage
 from courses.question_blocks import question_from_block
-from courses.question_formats import question_from_data, question_to_data
-from courses.selectors import course_for_page_get
-from courses.services import bank_questions_draw
-from learners.grading import (
+from courses.question_types import (
     GradeResult,
     InvalidResponse,
-    grade_response,
-    matching_answers,
+    question_from_data,
+    question_to_data,
+    question_type,
 )
+from courses.selectors import course_for_page_get
+from courses.services import bank_questions_draw
+from learners.grading import grade_response
 from learners.models import Completion, Enrollment, QuizAttempt, User
 from learners.scoring import attempt_totals
 from learners.selectors import completed_page_ids_get
-from learners.services.accounts import email_send
 from learners.services.enrollment import course_completion_update
 
 #: Network slack after the time limit before answers stop counting.
 GRACE = timedelta(seconds=30)
-MAX_TEXT_LENGTH = 10_000
 
 
 class QuizError(Exception):
@@ -79,28 +80,19 @@ def _usage_counts(user: User, quiz: QuizPage) -> dict[str, int]:
 
 def _snapshot_item(block, *, bank_id, shuffle_choices: bool, rng) -> dict:
     question = question_from_block(block.block_type, block.value)
-    item = {
+    kind = question_type(question.qtype)
+    choice_order, answer_order = kind.snapshot_orders(
+        question, shuffle_choices=shuffle_choices, rng=rng
+    )
+    return {
         "id": block.id,
         "bank": bank_id,
         "block_type": block.block_type,
-        "marks": "0"
-        if question.qtype == "description"
-        else str(block.value.get("marks") or Decimal(1)),
+        "marks": str(block.value.get("marks") or Decimal(1)) if kind.graded else "0",
         "question": question_to_data(question),
-        "choice_order": None,
-        "answer_order": None,
+        "choice_order": choice_order,
+        "answer_order": answer_order,
     }
-    if question.qtype in ("single", "multiple"):
-        order = list(range(len(question.choices)))
-        if shuffle_choices:
-            rng.shuffle(order)
-        item["choice_order"] = order
-    elif question.qtype == "matching":
-        # Always shuffled: in the authored order, answers would give the pairs away.
-        order = list(range(len(matching_answers(question))))
-        rng.shuffle(order)
-        item["answer_order"] = order
-    return item
 
 
 def _snapshot(*, user: User, quiz: QuizPage, rng) -> list[dict]:
@@ -142,7 +134,9 @@ def _snapshot(*, user: User, quiz: QuizPage, rng) -> list[dict]:
     if quiz.shuffle_questions:
         # Descriptions stay where the trainer put them; questions move around them.
         slots = [
-            i for i, item in enumerate(items) if item["block_type"] != "description"
+            i
+            for i, item in enumerate(items)
+            if question_type(item["question"]["qtype"]).graded
         ]
         moved = [items[i] for i in slots]
         rng.shuffle(moved)
@@ -222,80 +216,6 @@ def quiz_attempt_start(
 # --------------------------------------------------------------------------- responses
 
 
-def _read_index(raw: str, size: int) -> int:
-    try:
-        index = int(raw)
-    except (TypeError, ValueError):
-        raise InvalidResponse(
-            _("This answer is not one of the answers offered.")
-        ) from None
-    if not 0 <= index < size:
-        raise InvalidResponse(_("This answer is not one of the answers offered."))
-    return index
-
-
-def _chosen(values: list[str]) -> list[str]:
-    """The values sent for a field, without the empty marker every form sends."""
-    return [value for value in values if value != ""]
-
-
-def _read_response(item: dict, question, data, name: str):
-    """The response to one question in grading form (indexes into the question as
-    authored), from the form's fields; raises InvalidResponse."""
-    qtype = question.qtype
-    if qtype in ("single", "multiple"):
-        order = item["choice_order"]
-        values = _chosen(data.getlist(name))
-        if qtype == "single":
-            if len(values) > 1:
-                raise InvalidResponse(_("Choose one answer only."))
-            return order[_read_index(values[0], len(order))] if values else None
-        return sorted({order[_read_index(value, len(order))] for value in values})
-    if qtype == "truefalse":
-        values = _chosen(data.getlist(name))
-        if not values:
-            return None
-        if len(values) > 1 or values[0] not in ("true", "false"):
-            raise InvalidResponse(_("Answer true or false."))
-        return values[0] == "true"
-    if qtype == "matching":
-        order = item["answer_order"]
-        prompts = [pair for pair in question.pairs if pair.prompt]
-        response = {}
-        for index in range(len(prompts)):
-            value = data.get(f"{name}-{index}", "")
-            if value != "":
-                response[str(index)] = order[_read_index(value, len(order))]
-        return response
-    text = data.get(name, "")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise InvalidResponse(
-            _("This answer is too long (%(max)s characters at most).")
-            % {"max": MAX_TEXT_LENGTH}
-        )
-    if qtype == "numerical":
-        grade_response(question, text)  # refuses what is not a number, now
-    return text
-
-
-def _expected_fields(item: dict, question) -> list[str]:
-    name = f"q{item['position']}"
-    if question.qtype == "description":
-        return []
-    if question.qtype == "matching":
-        return [
-            f"{name}-{i}" for i, p in enumerate(p for p in question.pairs if p.prompt)
-        ]
-    return [name]
-
-
-def _grading_shape(question, response):
-    """A stored response as ``grade_response`` takes it (JSON keeps no int keys)."""
-    if question.qtype == "matching" and isinstance(response, dict):
-        return {int(key): value for key, value in response.items()}
-    return response
-
-
 def quiz_responses_read(*, attempt: QuizAttempt, data) -> dict:
     """The responses of a submitted attempt form, keyed by position (as strings).
 
@@ -307,7 +227,8 @@ def quiz_responses_read(*, attempt: QuizAttempt, data) -> dict:
     expected: set[str] = set()
     for item in attempt.questions:
         question = question_from_data(item["question"])
-        fields = _expected_fields(item, question)
+        kind = question_type(question.qtype)
+        fields = kind.field_names(item, question)
         expected.update(fields)
         if not fields:
             continue
@@ -316,9 +237,7 @@ def quiz_responses_read(*, attempt: QuizAttempt, data) -> dict:
             errors[position] = _("The answer to this question is missing.")
             continue
         try:
-            responses[position] = _read_response(
-                item, question, data, f"q{item['position']}"
-            )
+            responses[position] = kind.read_response(item, question, data)
         except InvalidResponse as error:
             errors[position] = str(error)
             responses[position] = None
@@ -336,20 +255,12 @@ def quiz_responses_read(*, attempt: QuizAttempt, data) -> dict:
     return responses
 
 
-def _is_unanswered(question, response) -> bool:
-    if question.qtype == "description":
-        return False
-    return response in (None, "", [], {}) or (
-        isinstance(response, str) and not response.strip()
-    )
-
-
 def unanswered_positions(attempt: QuizAttempt, responses: dict) -> list[int]:
     return [
         item["position"]
         for item in attempt.questions
-        if _is_unanswered(
-            question_from_data(item["question"]), responses.get(str(item["position"]))
+        if question_type(item["question"]["qtype"]).is_unanswered(
+            responses.get(str(item["position"]))
         )
     ]
 
@@ -369,7 +280,7 @@ def _result_data(result: GradeResult, marks: Decimal) -> dict:
     }
 
 
-def _totals(attempt: QuizAttempt) -> None:
+def attempt_totals_apply(attempt: QuizAttempt) -> None:
     """Points, score and pass/fail of the attempt from its per-question results."""
     pairs = []
     for item in attempt.questions:
@@ -396,7 +307,7 @@ def _finish(attempt: QuizAttempt, responses: dict, *, now, late: bool = False) -
     for item in attempt.questions:
         question = question_from_data(item["question"])
         position = str(item["position"])
-        response = _grading_shape(question, responses.get(position))
+        response = question_type(question.qtype).grading_shape(responses.get(position))
         try:
             result = grade_response(question, response)
         except InvalidResponse:  # a saved answer can no longer be read: no credit
@@ -406,14 +317,14 @@ def _finish(attempt: QuizAttempt, responses: dict, *, now, late: bool = False) -
     attempt.results = results
     attempt.submitted_at = now
     attempt.late = late
-    _totals(attempt)
+    attempt_totals_apply(attempt)
     if attempt.state == QuizAttempt.State.GRADED:
         attempt.graded_at = now
     attempt.save()
-    _progress_update(attempt, now=now)
+    attempt_progress_update(attempt, now=now)
 
 
-def _progress_update(attempt: QuizAttempt, *, now) -> None:
+def attempt_progress_update(attempt: QuizAttempt, *, now) -> None:
     """A passed attempt completes the quiz step, through the course completion rule."""
     Enrollment.objects.filter(
         user_id=attempt.user_id, course_id=attempt.course_id
@@ -510,97 +421,3 @@ def quiz_attempt_expire(*, attempt: QuizAttempt, now=None) -> QuizAttempt:
     if locked.is_open and _is_expired(locked, now):
         _finish(locked, locked.responses, now=now, late=True)
     return locked
-
-
-# --------------------------------------------------------------------------- essays
-
-
-@transaction.atomic
-def quiz_essay_grade(
-    *,
-    grader: User,
-    attempt_id: int,
-    position: int,
-    points: Decimal,
-    comment: str = "",
-    only_pending: bool = False,
-    now=None,
-) -> QuizAttempt:
-    """Grade an essay answer of a submitted attempt (a later grade replaces it, unless
-    ``only_pending``: then an answer graded meanwhile by someone else is refused).
-
-    When no essay of the attempt is left to grade, the attempt gets its final score
-    (and counts for the course if passed); the learner is e-mailed either way.
-    Raises QuizError for an open attempt, a position that is not an essay, or points
-    outside 0 … the question's marks.
-    """
-    now = now or timezone.now()
-    attempt = (
-        QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("course", "quiz", "user")
-        .filter(pk=attempt_id)
-        .first()
-    )
-    if attempt is None:
-        raise QuizError(gettext_lazy("This attempt does not exist."), status=404)
-    if attempt.is_open:
-        raise QuizError(gettext_lazy("This attempt is not submitted yet."), status=409)
-    item = next((i for i in attempt.questions if i["position"] == position), None)
-    if item is None or item["question"]["qtype"] != "essay":
-        raise QuizError(gettext_lazy("This question is not an essay."), status=400)
-    marks = Decimal(item["marks"])
-    points = Decimal(points)
-    if not Decimal(0) <= points <= marks:
-        raise QuizError(
-            _("Give between 0 and %(marks)s points.") % {"marks": marks.normalize()},
-            status=400,
-        )
-    result = attempt.results[str(position)]
-    if only_pending and result.get("state") != "pending":
-        raise QuizError(
-            gettext_lazy("This answer was graded meanwhile: nothing changed."),
-            status=409,
-        )
-    fraction = (points / marks).quantize(Decimal("0.0000001")) if marks else Decimal(0)
-    result.update(
-        fraction=format(fraction, "f"),
-        state="graded",
-        points=str(points.quantize(Decimal("0.001"))),
-        comment=comment.strip(),
-        graded_by=grader.pk,
-        graded_at=now.isoformat(),
-    )
-    was_pending = attempt.state == QuizAttempt.State.PENDING
-    _totals(attempt)
-    if attempt.state == QuizAttempt.State.GRADED and (
-        was_pending or attempt.graded_at is None
-    ):
-        attempt.graded_at = now
-    attempt.save()
-    if attempt.state == QuizAttempt.State.GRADED:
-        _progress_update(attempt, now=now)
-    _essay_graded_notify(attempt)
-    return attempt
-
-
-def _essay_graded_notify(attempt: QuizAttempt) -> None:
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from learners.selectors import preferred_language_get
-
-    language = preferred_language_get(user=attempt.user) or "fr"
-    with translation.override(language):
-        context = {
-            "attempt": attempt,
-            "quiz": attempt.quiz,
-            "user": attempt.user,
-            "base_url": public_base_url(),
-        }
-        subject = _("Your answer to “%(quiz)s” has been graded") % {
-            "quiz": attempt.quiz.display_title
-        }
-        body = render_to_string("learners/email/essay_graded.txt", context)
-    email_send(
-        message=EmailMessage(subject=subject, body=body, to=[attempt.user.email])
-    )

@@ -1,6 +1,9 @@
-"""Questions as read from (or written to) a Moodle quiz file, before they become pages.
+"""The question model every part of Campus shares: ``Question`` and its answers.
 
-Plain dataclasses: no database, no Django models. Weights (``fraction``) are percentages
+Blocks are turned into it (``question_blocks.question_from_block``), the GIFT and Aiken
+formats read and write it, attempts snapshot it (``question_to_data``) and grading,
+reviews and statistics read it back (``question_from_data``). Plain dataclasses: no
+database, no Django models. Weights (``fraction``) are percentages
 from -100 to 100, as Decimal, the way GIFT writes them (``=`` is 100, ``~`` is 0,
 ``~%50%`` is 50). Texts keep the markup of their ``*_format`` (``moodle``, ``html``,
 ``plain`` or ``markdown``); nothing is rendered or sanitised here.
@@ -13,18 +16,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-
-#: Question types, following Moodle's (multichoice is split into single and multiple).
-QTYPES = (
-    "single",  # multichoice, one answer (radio buttons)
-    "multiple",  # multichoice, several answers (checkboxes)
-    "truefalse",
-    "shortanswer",
-    "numerical",
-    "matching",
-    "essay",
-    "description",  # text only, no answer
-)
 
 #: Text formats a GIFT file can name with ``[html]``, ``[moodle]``, ``[plain]``, ``[markdown]``.
 TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
@@ -92,8 +83,8 @@ class MatchingPair:
 
 
 @dataclass(frozen=True)
-class ParsedQuestion:
-    """A question read from a quiz file.
+class Question:
+    """A question as authored: the shape blocks, quiz files, snapshots and grading share.
 
     ``choices`` holds the answers of single/multiple/shortanswer questions, ``numerical``
     those of numerical questions, ``pairs`` those of matching questions. For truefalse,
@@ -148,7 +139,7 @@ class ParseResult:
     uploaded again, never half imported.
     """
 
-    questions: list[ParsedQuestion] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     issues: list[ParseIssue] = field(default_factory=list)
 
     @property
@@ -176,7 +167,7 @@ class ExportResult:
         return not self.issues
 
 
-def question_to_data(question: ParsedQuestion) -> dict:
+def question_to_data(question: Question) -> dict:
     """``question`` as JSON-safe data (Decimals as strings), for attempt snapshots."""
 
     def plain(value):
@@ -197,7 +188,7 @@ def _decimal_or_none(value) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def question_from_data(data: dict) -> ParsedQuestion:
+def question_from_data(data: dict) -> Question:
     """The question ``question_to_data`` wrote."""
     fields = dict(data)
     fields["choices"] = [
@@ -219,4 +210,4 @@ def question_from_data(data: dict) -> ParsedQuestion:
     ]
     fields["pairs"] = [MatchingPair(**p) for p in data.get("pairs", [])]
     fields["tags"] = list(data.get("tags", []))
-    return ParsedQuestion(**fields)
+    return Question(**fields)
