@@ -304,7 +304,7 @@ CASES = [
         markers=("coordinators",),
     ),
     # ---- public site
-    _city_page("coordinator's page", "learners:city_staff"),
+    _city_page("coordinator's page", "reports:city_staff"),
     _city_page("coordinator's CSV", "reports:city_staff_csv"),
     _public_owner_case(
         "my data export",
