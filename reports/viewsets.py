@@ -26,14 +26,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Least
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
@@ -41,6 +41,7 @@ from wagtail.permissions import policy_registry
 from certificates.models import Certificate
 from learners.models import Enrollment, Gender, QuizAttempt
 from learners.progress import percent
+from learners.quiz_admin_views import quiz_tools_allowed
 from learners.scope import learner_scope_or_none
 from learners.selectors import enrollment_list_with_progress
 from reports.exports import SpreadsheetStreamMixin
@@ -67,7 +68,8 @@ class ReportField:
     """One column of a listing: shown on screen and written to exports alike.
 
     ``value`` returns what is exported (text, a number, a date or None); ``primary``
-    makes it a status tag, highlighted for the rows where it returns True.
+    makes it a status tag, highlighted for the rows where it returns True; ``url``
+    (row, request) makes it a link on screen, where it returns one.
     """
 
     name: str
@@ -75,8 +77,17 @@ class ReportField:
     value: Callable
     sort_key: str | None = None
     primary: Callable | None = None
+    url: Callable | None = None
 
     def column(self) -> Column:
+        if self.url is not None:
+            return LinkColumn(
+                self.name,
+                label=self.label,
+                accessor=self.value,
+                sort_key=self.sort_key,
+                url=self.url,
+            )
         if self.primary is not None:
             return StatusTagColumn(
                 self.name,
@@ -88,6 +99,17 @@ class ReportField:
         return Column(
             self.name, label=self.label, accessor=self.value, sort_key=self.sort_key
         )
+
+
+class LinkColumn(TitleColumn):
+    """A column whose cells link where ``url(row, request)`` says (no link on None)."""
+
+    def __init__(self, name, *, url: Callable, **kwargs):
+        super().__init__(name, **kwargs)
+        self.url = url
+
+    def get_link_url(self, instance, parent_context):
+        return self.url(instance, parent_context.get("request"))
 
 
 GENDERS = frozenset(Gender.values)
@@ -190,6 +212,13 @@ def _attempt_result(attempt) -> str:
 
 def _attempt_state(attempt) -> str:
     return _label(QuizAttempt.State(attempt.state), translation.get_language())
+
+
+def _attempt_url(attempt, request) -> str | None:
+    """The attempt in full (with its grading form), for those who may grade."""
+    if request is None or not quiz_tools_allowed(request.user):
+        return None
+    return reverse("quiz_admin:attempt", args=[attempt.pk])
 
 
 def _certificate_state(certificate) -> str:
@@ -468,7 +497,9 @@ class ProgressReportViewSet(ReportListingViewSet):
 
 
 class QuizAttemptReportViewSet(ReportListingViewSet):
-    """Every attempt at every quiz: when, in which state, with which score."""
+    """Every attempt at every quiz: when, in which state, with which score. The
+    one listing of attempts: a quiz's admin pages link here filtered on the quiz
+    (``?quiz=``), and each attempt links to its detail for those who may grade."""
 
     model = QuizAttempt
     name = "report_quiz_attempts"
@@ -486,7 +517,11 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
             "quiz", gettext_lazy("Quiz"), lambda row: row.quiz_title, "quiz__title"
         ),
         ReportField(
-            "number", gettext_lazy("Attempt"), lambda row: row.number, "number"
+            "number",
+            gettext_lazy("Attempt"),
+            lambda row: row.number,
+            "number",
+            url=_attempt_url,
         ),
         ReportField(
             "started_at",
