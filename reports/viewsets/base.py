@@ -1,32 +1,19 @@
-"""The learning listings of the admin: enrolments, course progress, quiz attempts and
-issued certificates, with filters (``reports.filters``), search and exports.
-
-Read-only: these rows are written by the services of learners and certificates, never
-by hand, so the viewsets have no add, edit, copy, delete, history or inspect screens.
-Every request is checked twice: the model's view permission (Wagtail's permission
-policy; migration ``0001_listing_permissions`` grants it to trainers and certificate
-admins) and the report scope (``learners.scope``), which also restricts every row,
-every filter choice and every exported line: a city coordinator who is given admin
-access still sees only their city.
-
-Exports (``reports.exports``, with flat memory) hold exactly the rows of the listing
-(filtered, searched, ordered; every page) with the listing's columns. Rows carry the
-learner's and the course's columns as plain values, so that a page costs the same
-number of queries for 5 or 50 rows and exports build no related objects.
-"""
+"""What every learning listing shares: its columns (``ReportField``, shown on screen
+and written to exports alike), the scoped read-only index view and the viewset the
+listings subclass (see the package docstring)."""
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Least
-from django.urls import path, reverse
+from django.db.models import F, Q
+from django.urls import path
 from django.utils import timezone, translation
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext as _
@@ -38,26 +25,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
-from certificates.models import Certificate
-from learners.models import Enrollment, Gender, QuizAttempt
-from learners.progress import percent
-from learners.quiz_admin_views import quiz_tools_allowed
+from learners.models import Gender
 from learners.scope import learner_scope_or_none
-from learners.selectors import enrollment_list_with_progress
 from reports.exports import SpreadsheetStreamMixin
-from reports.filters import (
-    LEARNER,
-    AttemptResult,
-    CertificateFilterSet,
-    EnrollmentFilterSet,
-    EnrollmentState,
-    ProgressFilterSet,
-    QuizAttemptFilterSet,
-    enrollment_state,
-)
+from reports.filters import LEARNER
 
 #: The hook of the admin's "Learning" submenu (``LEARNING_MENU_HOOK`` of
-#: reports/wagtail_hooks.py, which imports this module).
+#: reports/wagtail_hooks.py, which imports this package).
 LEARNING_MENU_HOOK = "register_learning_menu_item"
 
 # --------------------------------------------------------------------------- columns
@@ -116,7 +90,7 @@ GENDERS = frozenset(Gender.values)
 
 
 @lru_cache(maxsize=1024)
-def _label(choice, language: str) -> str:
+def choice_label(choice, language: str) -> str:
     """The translated label of a choice (a TextChoices member), once per language:
     exports ask for it on every row."""
     return str(choice.label)
@@ -131,16 +105,27 @@ def _gender(row) -> str:
     gender = row.learner_gender
     if gender not in GENDERS:
         return ""
-    return _label(Gender(gender), translation.get_language())
+    return choice_label(Gender(gender), translation.get_language())
 
 
 def _country(row) -> str:
     return _country_label(row.learner_country or "", translation.get_language())
 
 
-def _day(value: datetime.datetime | None) -> datetime.date | None:
+def local_day(value: datetime.datetime | None) -> datetime.date | None:
     """The day of ``value`` in the site's time zone (the day the filters use)."""
     return timezone.localtime(value).date() if value else None
+
+
+def day_field(name: str, label: Promise) -> ReportField:
+    """The day of the row's ``name`` date and time (in the site's time zone), sorted
+    on it."""
+    return ReportField(name, label, lambda row: local_day(getattr(row, name)), name)
+
+
+def value_field(name: str, label: Promise) -> ReportField:
+    """The row's ``name`` value as it is, sorted on it."""
+    return ReportField(name, label, attrgetter(name), name)
 
 
 #: The learner's and the course's columns, read as plain values with each row (no
@@ -190,39 +175,13 @@ COURSE_FIELD = ReportField(
 )
 
 
-def _rows(queryset, *fields: str):
+def listing_rows(queryset, *fields: str):
     """``queryset`` with only ``fields`` of its model and the learner's values."""
     return (
         queryset.select_related(None)
         .only("user", "course", *fields)
         .annotate(**LEARNER_VALUES)
     )
-
-
-def _enrollment_state_label(enrollment) -> str:
-    return _label(enrollment_state(enrollment), translation.get_language())
-
-
-def _attempt_result(attempt) -> str:
-    if attempt.state != QuizAttempt.State.GRADED or attempt.passed is None:
-        return ""
-    result = AttemptResult.PASSED if attempt.passed else AttemptResult.FAILED
-    return _label(result, translation.get_language())
-
-
-def _attempt_state(attempt) -> str:
-    return _label(QuizAttempt.State(attempt.state), translation.get_language())
-
-
-def _attempt_url(attempt, request) -> str | None:
-    """The attempt in full (with its grading form), for those who may grade."""
-    if request is None or not quiz_tools_allowed(request.user):
-        return None
-    return reverse("quiz_admin:attempt", args=[attempt.pk])
-
-
-def _certificate_state(certificate) -> str:
-    return _label(Certificate.State(certificate.state), translation.get_language())
 
 
 # --------------------------------------------------------------------------- views
@@ -371,239 +330,3 @@ class ReportListingViewSet(ModelViewSet):
             content_type=ContentType.objects.get_for_model(self.model),
             codename=get_permission_codename("view", self.model._meta),
         )
-
-
-class EnrollmentReportViewSet(ReportListingViewSet):
-    """Who enrolled in which course, when, and where they stand."""
-
-    model = Enrollment
-    name = "report_enrollments"
-    url_prefix = "reports/enrolments"
-    icon = "clipboard-list"
-    menu_label = gettext_lazy("Enrolments")
-    menu_name = "report-enrolments"
-    menu_order = 200
-    filterset_class = EnrollmentFilterSet
-    ordering = "-enrolled_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
-        ReportField(
-            "enrolled_at",
-            gettext_lazy("Enrolled on"),
-            lambda row: _day(row.enrolled_at),
-            "enrolled_at",
-        ),
-        ReportField(
-            "last_activity_at",
-            gettext_lazy("Last activity"),
-            lambda row: _day(row.last_activity_at),
-            "last_activity_at",
-        ),
-        ReportField(
-            "completed_at",
-            gettext_lazy("Completed on"),
-            lambda row: _day(row.completed_at),
-            "completed_at",
-        ),
-        ReportField(
-            "left_at",
-            gettext_lazy("Left on"),
-            lambda row: _day(row.left_at),
-            "left_at",
-        ),
-        ReportField(
-            "state",
-            gettext_lazy("State"),
-            _enrollment_state_label,
-            primary=lambda row: enrollment_state(row) == EnrollmentState.COMPLETED,
-        ),
-    )
-
-    def get_rows(self):
-        return _rows(
-            Enrollment.objects.all(),
-            "enrolled_at",
-            "last_activity_at",
-            "completed_at",
-            "left_at",
-        )
-
-
-class ProgressReportViewSet(ReportListingViewSet):
-    """How far each enrolled learner is in their course: required steps done."""
-
-    model = Enrollment
-    name = "report_progress"
-    url_prefix = "reports/progress"
-    icon = "circle-check"
-    menu_label = gettext_lazy("Progress")
-    menu_name = "report-progress"
-    menu_order = 300
-    filterset_class = ProgressFilterSet
-    ordering = "-last_activity_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
-        ReportField(
-            "required_done",
-            gettext_lazy("Required steps done"),
-            lambda row: row.required_done,
-            "required_done",
-        ),
-        ReportField(
-            "required_total",
-            gettext_lazy("Required steps"),
-            lambda row: row.required_total,
-            "required_total",
-        ),
-        ReportField(
-            "percent",
-            gettext_lazy("Progress (%)"),
-            lambda row: percent(row.required_done, row.required_total),
-            "progress_percent",
-        ),
-        ReportField(
-            "last_activity_at",
-            gettext_lazy("Last activity"),
-            lambda row: _day(row.last_activity_at),
-            "last_activity_at",
-        ),
-        ReportField(
-            "state",
-            gettext_lazy("State"),
-            _enrollment_state_label,
-            primary=lambda row: enrollment_state(row) == EnrollmentState.COMPLETED,
-        ),
-    )
-
-    def get_rows(self):
-        rows = _rows(
-            enrollment_list_with_progress(Enrollment.objects.all()),
-            "last_activity_at",
-            "completed_at",
-            "left_at",
-        )
-        # learners.progress.percent, in SQL, for sorting.
-        return rows.annotate(
-            progress_percent=Case(
-                When(required_total__lte=0, then=Value(0)),
-                default=Least(
-                    Value(100), F("required_done") * 100 / F("required_total")
-                ),
-                output_field=IntegerField(),
-            )
-        )
-
-
-class QuizAttemptReportViewSet(ReportListingViewSet):
-    """Every attempt at every quiz: when, in which state, with which score. The
-    one listing of attempts: a quiz's admin pages link here filtered on the quiz
-    (``?quiz=``), and each attempt links to its detail for those who may grade."""
-
-    model = QuizAttempt
-    name = "report_quiz_attempts"
-    url_prefix = "reports/attempts"
-    icon = "form"
-    menu_label = gettext_lazy("Attempts")
-    menu_name = "report-attempts"
-    menu_order = 400
-    filterset_class = QuizAttemptFilterSet
-    ordering = "-started_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
-        ReportField(
-            "quiz", gettext_lazy("Quiz"), lambda row: row.quiz_title, "quiz__title"
-        ),
-        ReportField(
-            "number",
-            gettext_lazy("Attempt"),
-            lambda row: row.number,
-            "number",
-            url=_attempt_url,
-        ),
-        ReportField(
-            "started_at",
-            gettext_lazy("Started"),
-            lambda row: _day(row.started_at),
-            "started_at",
-        ),
-        ReportField(
-            "submitted_at",
-            gettext_lazy("Submitted"),
-            lambda row: _day(row.submitted_at),
-            "submitted_at",
-        ),
-        ReportField(
-            "state",
-            gettext_lazy("State"),
-            _attempt_state,
-            "state",
-            primary=lambda row: row.state == QuizAttempt.State.GRADED,
-        ),
-        ReportField("score", gettext_lazy("Score (%)"), lambda row: row.score, "score"),
-        ReportField("result", gettext_lazy("Result"), _attempt_result, "passed"),
-    )
-
-    def get_rows(self):
-        return _rows(
-            QuizAttempt.objects.annotate(quiz_title=F("quiz__title")),
-            "number",
-            "state",
-            "started_at",
-            "submitted_at",
-            "score",
-            "passed",
-        )
-
-
-class CertificateReportViewSet(ReportListingViewSet):
-    """The certificates issued to learners, valid or not, with their city."""
-
-    model = Certificate
-    name = "report_certificates"
-    url_prefix = "reports/certificates"
-    icon = "doc-full-inverse"
-    menu_label = gettext_lazy("Issued certificates")
-    menu_name = "report-certificates"
-    menu_order = 500
-    filterset_class = CertificateFilterSet
-    ordering = "-issued_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
-        ReportField("code", gettext_lazy("Code"), lambda row: row.code, "code"),
-        ReportField(
-            "issued_at",
-            gettext_lazy("Issued on"),
-            lambda row: _day(row.issued_at),
-            "issued_at",
-        ),
-        ReportField(
-            "state",
-            gettext_lazy("State"),
-            _certificate_state,
-            "state",
-            primary=lambda row: row.state == Certificate.State.VALID,
-        ),
-        ReportField(
-            "revoked_at",
-            gettext_lazy("Revoked on"),
-            lambda row: _day(row.revoked_at),
-            "revoked_at",
-        ),
-    )
-
-    def get_rows(self):
-        return _rows(
-            Certificate.objects.all(), "code", "state", "issued_at", "revoked_at"
-        )
-
-
-REPORT_LISTING_VIEWSETS = (
-    EnrollmentReportViewSet,
-    ProgressReportViewSet,
-    QuizAttemptReportViewSet,
-    CertificateReportViewSet,
-)
