@@ -34,26 +34,20 @@ def city_course_filter(request, municipality) -> tuple[list, int | None]:
 
 
 def city_figures(scope: LearnerScope) -> dict:
-    """The report figures of the coordinator's city: ``courses`` (course, figures),
+    """The report figures of the coordinator's city: ``course_figures`` (a row each),
     ``learners`` and ``certificate_holders`` (gender shares), ``gender_rows`` and
     ``women_chart``."""
     report = city_report_get(scope=scope)
     return {
         "municipality": scope.municipality,
-        "courses": report.courses,
+        "course_figures": [figures for _course, figures in report.courses],
         "learners": report.learners,
         "certificate_holders": report.certificate_holders,
         "gender_rows": report.gender_rows,
-        "women_chart": charts.share_chart(
+        "women_chart": charts.women_share_chart(
             chart_id="city-women-chart",
-            title=_("Share of women (%)"),
-            items=[
-                (_("Among learners"), report.learners.women_percent),
-                (
-                    _("Among certificate holders"),
-                    report.certificate_holders.women_percent,
-                ),
-            ],
+            learners=report.learners,
+            certificate_holders=report.certificate_holders,
         ),
     }
 

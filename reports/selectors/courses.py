@@ -204,6 +204,11 @@ class CourseReport:
     by_country: list[Figures] = field(default_factory=list)
     by_gender: list[Figures] = field(default_factory=list)
 
+    @property
+    def overall_rows(self) -> list[Figures]:
+        """The overall figures, as the one row of a table."""
+        return [self.overall]
+
 
 def course_report_get(
     *,

@@ -9,13 +9,12 @@ from learners.models import QuizAttempt
 from learners.quiz_admin_views import quiz_tools_allowed
 from reports.filters import AttemptResult, QuizAttemptFilterSet
 from reports.viewsets.base import (
-    COURSE_FIELD,
-    LEARNER_FIELDS,
     ReportField,
     ReportListingViewSet,
     choice_label,
     day_field,
     listing_rows,
+    state_field,
     value_field,
 )
 
@@ -25,10 +24,6 @@ def _attempt_result(attempt) -> str:
         return ""
     result = AttemptResult.PASSED if attempt.passed else AttemptResult.FAILED
     return choice_label(result, translation.get_language())
-
-
-def _attempt_state(attempt) -> str:
-    return choice_label(QuizAttempt.State(attempt.state), translation.get_language())
 
 
 def _attempt_url(attempt, request) -> str | None:
@@ -45,16 +40,13 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
 
     model = QuizAttempt
     name = "report_quiz_attempts"
-    url_prefix = "reports/attempts"
+    slug = "attempts"
     icon = "form"
     menu_label = gettext_lazy("Attempts")
-    menu_name = "report-attempts"
     menu_order = 400
     filterset_class = QuizAttemptFilterSet
     ordering = "-started_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
+    listing_fields = (
         ReportField(
             "quiz", gettext_lazy("Quiz"), lambda row: row.quiz_title, "quiz__title"
         ),
@@ -67,13 +59,7 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
         ),
         day_field("started_at", gettext_lazy("Started")),
         day_field("submitted_at", gettext_lazy("Submitted")),
-        ReportField(
-            "state",
-            gettext_lazy("State"),
-            _attempt_state,
-            "state",
-            primary=lambda row: row.state == QuizAttempt.State.GRADED,
-        ),
+        state_field(QuizAttempt.State, QuizAttempt.State.GRADED),
         value_field("score", gettext_lazy("Score (%)")),
         ReportField("result", gettext_lazy("Result"), _attempt_result, "passed"),
     )

@@ -12,7 +12,7 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.db.models import F, Q, TextChoices
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.functional import Promise, cached_property
@@ -121,6 +121,18 @@ def day_field(name: str, label: Promise) -> ReportField:
     """The day of the row's ``name`` date and time (in the site's time zone), sorted
     on it."""
     return ReportField(name, label, lambda row: local_day(getattr(row, name)), name)
+
+
+def state_field(states: type[TextChoices], highlighted) -> ReportField:
+    """The row's state, labelled as ``states`` says, sorted on it; a status tag
+    highlighted on the ``highlighted`` state."""
+    return ReportField(
+        "state",
+        gettext_lazy("State"),
+        lambda row: choice_label(states(row.state), translation.get_language()),
+        "state",
+        primary=lambda row: row.state == highlighted,
+    )
 
 
 def value_field(name: str, label: Promise) -> ReportField:
@@ -274,7 +286,22 @@ class ReportListingViewSet(ModelViewSet):
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     search_backend_name = None
     list_per_page = 50
-    report_fields: tuple[ReportField, ...] = ()
+    #: The listing's part of its admin address (``reports/<slug>/``) and menu name.
+    slug = ""
+    #: The listing's own columns, after the learner's and the course's.
+    listing_fields: tuple[ReportField, ...] = ()
+
+    @cached_property
+    def url_prefix(self):
+        return f"reports/{self.slug}"
+
+    @cached_property
+    def menu_name(self):
+        return f"report-{self.slug}"
+
+    @cached_property
+    def report_fields(self) -> tuple[ReportField, ...]:
+        return (*LEARNER_FIELDS, COURSE_FIELD, *self.listing_fields)
 
     def get_rows(self):
         raise NotImplementedError

@@ -15,8 +15,6 @@ from reports.filters import (
     enrollment_state,
 )
 from reports.viewsets.base import (
-    COURSE_FIELD,
-    LEARNER_FIELDS,
     ReportField,
     ReportListingViewSet,
     choice_label,
@@ -43,16 +41,13 @@ class EnrollmentReportViewSet(ReportListingViewSet):
 
     model = Enrollment
     name = "report_enrollments"
-    url_prefix = "reports/enrolments"
+    slug = "enrolments"
     icon = "clipboard-list"
     menu_label = gettext_lazy("Enrolments")
-    menu_name = "report-enrolments"
     menu_order = 200
     filterset_class = EnrollmentFilterSet
     ordering = "-enrolled_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
+    listing_fields = (
         day_field("enrolled_at", gettext_lazy("Enrolled on")),
         day_field("last_activity_at", gettext_lazy("Last activity")),
         day_field("completed_at", gettext_lazy("Completed on")),
@@ -75,16 +70,13 @@ class ProgressReportViewSet(ReportListingViewSet):
 
     model = Enrollment
     name = "report_progress"
-    url_prefix = "reports/progress"
+    slug = "progress"
     icon = "circle-check"
     menu_label = gettext_lazy("Progress")
-    menu_name = "report-progress"
     menu_order = 300
     filterset_class = ProgressFilterSet
     ordering = "-last_activity_at"
-    report_fields = (
-        *LEARNER_FIELDS,
-        COURSE_FIELD,
+    listing_fields = (
         value_field("required_done", gettext_lazy("Required steps done")),
         value_field("required_total", gettext_lazy("Required steps")),
         ReportField(
