@@ -54,25 +54,16 @@ class ReportField:
     url: Callable | None = None
 
     def column(self) -> Column:
+        shared = {
+            "label": self.label,
+            "accessor": self.value,
+            "sort_key": self.sort_key,
+        }
         if self.url is not None:
-            return LinkColumn(
-                self.name,
-                label=self.label,
-                accessor=self.value,
-                sort_key=self.sort_key,
-                url=self.url,
-            )
+            return LinkColumn(self.name, url=self.url, **shared)
         if self.primary is not None:
-            return StatusTagColumn(
-                self.name,
-                label=self.label,
-                accessor=self.value,
-                sort_key=self.sort_key,
-                primary=self.primary,
-            )
-        return Column(
-            self.name, label=self.label, accessor=self.value, sort_key=self.sort_key
-        )
+            return StatusTagColumn(self.name, primary=self.primary, **shared)
+        return Column(self.name, **shared)
 
 
 class LinkColumn(TitleColumn):
