@@ -1,5 +1,7 @@
-"""Trainers' screens of a quiz in the Wagtail admin: attempts, essays to grade,
-one attempt in full (with the grading form), per-question statistics.
+"""Trainers' screens of a quiz in the Wagtail admin: essays to grade, one attempt in
+full (with the grading form), per-question statistics. The attempts of a quiz are
+listed by the one listing of attempts, ``reports.viewsets``, filtered on the quiz
+(``quiz_attempts_url``).
 
 Only trainers, certificate admins and superusers may use them
 (``learners.access.reads_every_lesson``), checked on every request; every row they
@@ -12,7 +14,6 @@ messages and keep what the grader typed.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -25,13 +26,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from courses.models import QuizPage
 from courses.question_types import QTYPE_LABELS
 from learners.access import reads_every_lesson
-from learners.models import Municipality, QuizAttempt
 from learners.scope import LearnerScope, learner_scope_or_none
 from learners.selectors.quiz_admin import (
     attempt_detail_get,
     essay_queue_list,
-    quiz_attempt_list,
-    quiz_municipality_list,
     quiz_statistics_get,
 )
 from learners.services import QuizError, quiz_essay_grade
@@ -49,6 +47,12 @@ def quiz_tools_allowed(user) -> bool:
     return allowed
 
 
+def quiz_attempts_url(quiz: QuizPage) -> str:
+    """The listing of the attempts at ``quiz``: the reports' listing of attempts
+    (``report_quiz_attempts``), filtered on the quiz."""
+    return f"{reverse('report_quiz_attempts:index')}?{urlencode({'quiz': quiz.pk})}"
+
+
 def _safe_next(request, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -59,47 +63,6 @@ def _safe_next(request, fallback: str) -> str:
 
 
 # --------------------------------------------------------------------------- forms
-
-
-class AttemptFilterForm(forms.Form):
-    learner = forms.CharField(
-        label=gettext_lazy("Learner"),
-        required=False,
-        max_length=200,
-        help_text=gettext_lazy("Name or e-mail address."),
-    )
-    municipality = forms.ModelChoiceField(
-        label=gettext_lazy("Municipality"),
-        queryset=Municipality.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("All municipalities"),
-    )
-    date_from = forms.DateField(
-        label=gettext_lazy("Submitted from"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("Submitted until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    state = forms.ChoiceField(
-        label=gettext_lazy("State"),
-        required=False,
-        choices=[("", gettext_lazy("All states")), *QuizAttempt.State.choices],
-    )
-
-    def __init__(self, *args, municipalities, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("This date is before the start date."))
-        return cleaned
 
 
 class EssayGradeForm(forms.Form):
@@ -169,61 +132,11 @@ class QuizToolView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class QuizAttemptListView(QuizToolView):
-    template_name = "learners/admin/quiz_attempts.html"
-    page_title = gettext_lazy("Attempts")
-
-    def _filters(self, municipalities) -> tuple[dict, AttemptFilterForm]:
-        """The valid filters of the query string; each invalid one is reported and
-        dropped, never an error page."""
-        form = AttemptFilterForm(self.request.GET, municipalities=municipalities)
-        form.is_valid()
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else _("Filter")
-            messages.warning(
-                self.request,
-                _("The filter “%(filter)s” was ignored: %(error)s")
-                % {"filter": label, "error": " ".join(errors)},
-            )
-        filters = {
-            name: value
-            for name, value in form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        return filters, AttemptFilterForm(
-            initial=filters, municipalities=municipalities
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        municipalities = quiz_municipality_list(quiz=self.quiz, scope=self.scope)
-        filters, form = self._filters(municipalities)
-        attempts = quiz_attempt_list(
-            quiz=self.quiz,
-            scope=self.scope,
-            learner=filters.get("learner", ""),
-            municipality_id=filters["municipality"].pk
-            if "municipality" in filters
-            else None,
-            date_from=filters.get("date_from"),
-            date_to=filters.get("date_to"),
-            state=filters.get("state", ""),
-        )
-        page = Paginator(attempts, ATTEMPTS_PER_PAGE).get_page(
-            self.request.GET.get("p")
-        )
-        query = {
-            name: value.pk if isinstance(value, Municipality) else value
-            for name, value in filters.items()
-        }
-        context.update(
-            form=form,
-            page_obj=page,
-            attempts=page.object_list,
-            filter_query=urlencode(query),
-            filtered=bool(filters),
-        )
-        return context
+def quiz_attempts_redirect(request, page_id: int):
+    """The former listing of a quiz's attempts: now the one listing of attempts,
+    filtered on the quiz (``reports.viewsets``), which checks who may read it."""
+    quiz = get_object_or_404(QuizPage, pk=page_id)
+    return redirect(quiz_attempts_url(quiz))
 
 
 class EssayQueueView(QuizToolView):
@@ -366,7 +279,7 @@ class AttemptDetailView(QuizToolView):
 quiz_admin_urlpatterns = [
     path("essays/", EssayQueueView.as_view(), name="essay_queue"),
     path("attempts/<int:attempt_id>/", AttemptDetailView.as_view(), name="attempt"),
-    path("<int:page_id>/attempts/", QuizAttemptListView.as_view(), name="attempts"),
+    path("<int:page_id>/attempts/", quiz_attempts_redirect, name="attempts"),
     path("<int:page_id>/essays/", EssayQueueView.as_view(), name="essays"),
     path("<int:page_id>/statistics/", QuizStatisticsView.as_view(), name="statistics"),
 ]

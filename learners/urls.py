@@ -37,7 +37,6 @@ urlpatterns = [
         quiz_views.quiz_attempt,
         name="quiz_attempt",
     ),
-    path("ma-ville/", views.city_staff, name="city_staff"),
     path("mes-donnees/", views.my_data, name="my_data"),
     path("mes-donnees/export.json", views.my_data_export, name="my_data_export"),
     path("mes-donnees/supprimer/", views.account_delete_view, name="account_delete"),

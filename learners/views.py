@@ -16,10 +16,7 @@ from courses.models import CoursePage
 from courses.selectors import course_for_page_get, next_step_get
 from learners.forms import AccountDeleteForm, ProfileForm
 from learners.middleware import SESSION_KEY
-from learners.scope import city_scope_get
 from learners.selectors import (
-    city_course_choices,
-    city_staff_list,
     completed_page_ids_get,
     coordinated_municipality_get,
     dashboard_enrollment_list,
@@ -211,45 +208,6 @@ def dashboard(request):
             "in_progress": [e for e in enrollments if not e.completed_at],
             "completed": [e for e in enrollments if e.completed_at],
             "coordinated_city": coordinated_municipality_get(user=request.user),
-        },
-    )
-
-
-# --- City coordinators ----------------------------------------------------------------
-
-
-def coordinated_municipality(request):
-    """The city the visitor coordinates (``learners.scope.city_scope_get``); raises
-    PermissionDenied for anybody else."""
-    return city_scope_get(user=request.user).municipality
-
-
-def city_course_filter(request, municipality) -> tuple[list, int | None]:
-    """The courses of the city's staff, and the one chosen in the query string (None
-    for all, or for a course that is not one of them)."""
-    choices = city_course_choices(municipality=municipality)
-    raw = request.GET.get("course", "")
-    course_id = (
-        int(raw)
-        if raw.isdigit() and int(raw) in {pk for pk, _title in choices}
-        else None
-    )
-    return choices, course_id
-
-
-@login_required
-@require_GET
-def city_staff(request):
-    municipality = coordinated_municipality(request)
-    choices, course_id = city_course_filter(request, municipality)
-    return render(
-        request,
-        "learners/city_staff.html",
-        {
-            "municipality": municipality,
-            "members": city_staff_list(municipality=municipality, course_id=course_id),
-            "course_choices": choices,
-            "course_id": course_id,
         },
     )
 

@@ -11,7 +11,11 @@ from wagtail.snippets.models import register_snippet
 
 from courses.models import QuizPage
 from learners.access import lesson_access_response
-from learners.quiz_admin_views import quiz_admin_urlpatterns, quiz_tools_allowed
+from learners.quiz_admin_views import (
+    quiz_admin_urlpatterns,
+    quiz_attempts_url,
+    quiz_tools_allowed,
+)
 from learners.scope import learner_scope_or_none
 from learners.selectors import learners_of_pages_list
 from learners.selectors.quiz_admin import essay_pending_count
@@ -107,17 +111,12 @@ def _quiz_buttons(page, user, priority: int):
         return
     if not quiz_tools_allowed(user):
         return
-    for label, url_name, icon, step in (
-        (_("Attempts"), "quiz_admin:attempts", "list-ul", 0),
-        (_("Essays to grade"), "quiz_admin:essays", "edit", 1),
-        (_("Statistics"), "quiz_admin:statistics", "table", 2),
+    for label, url, icon, step in (
+        (_("Attempts"), quiz_attempts_url(page), "list-ul", 0),
+        (_("Essays to grade"), reverse("quiz_admin:essays", args=[page.pk]), "edit", 1),
+        (_("Statistics"), reverse("quiz_admin:statistics", args=[page.pk]), "table", 2),
     ):
-        yield Button(
-            label,
-            reverse(url_name, args=[page.pk]),
-            icon_name=icon,
-            priority=priority + step,
-        )
+        yield Button(label, url, icon_name=icon, priority=priority + step)
 
 
 @hooks.register("register_page_header_buttons")

@@ -146,7 +146,9 @@ class CourseReportListView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rows"] = course_report_list(scope=self.scope)
+        context["figures_rows"] = [
+            figures for _course, figures in course_report_list(scope=self.scope)
+        ]
         return context
 
 
@@ -176,7 +178,7 @@ def course_report_export_rows(report) -> list[list]:
     """The three tables of a course report (all learners, by country, by gender) as
     the lines of one sheet, each line naming its table."""
     tables = (
-        (_("All learners"), [report.overall]),
+        (_("All learners"), report.overall_rows),
         (_("By country"), report.by_country),
         (_("By gender"), report.by_gender),
     )
@@ -239,13 +241,10 @@ class CourseReportView(ReportView):
             export_query=query.urlencode(),
             form=form,
             filtered=bool(filters),
-            country_chart=charts.horizontal_bar_chart(
+            country_chart=charts.rate_chart(
                 chart_id="chart-completion-by-country",
                 title=_("Completion rate by country (%)"),
                 items=[(row.label, row.completion_rate) for row in report.by_country],
-                max_value=100,
-                unit="%",
-                track=True,
             ),
         )
         return context
@@ -276,7 +275,6 @@ class DashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         dashboard = dashboard_get(scope=self.scope)
-        learners, holders = dashboard.learners, dashboard.certificate_holders
         return {
             "dashboard": dashboard,
             "scope_label": scope_label(self.scope),
@@ -289,25 +287,19 @@ class DashboardPanel(Component):
                     (_("Completions"), [m.completions for m in dashboard.months]),
                 ],
             ),
-            "courses_chart": charts.horizontal_bar_chart(
+            "courses_chart": charts.rate_chart(
                 chart_id="chart-course-completion",
                 title=_("Completion rate per course (%)"),
                 items=[(course.title, course.rate) for course in dashboard.courses],
-                max_value=100,
-                unit="%",
-                track=True,
             ),
             "countries_chart": charts.horizontal_bar_chart(
                 chart_id="chart-countries",
                 title=_("Learners by country"),
                 items=[(row.name, row.learners) for row in dashboard.countries],
             ),
-            "women_chart": charts.share_chart(
+            "women_chart": charts.women_share_chart(
                 chart_id="chart-women",
-                title=_("Share of women (%)"),
-                items=[
-                    (_("Among learners"), learners.women_percent),
-                    (_("Among certificate holders"), holders.women_percent),
-                ],
+                learners=dashboard.learners,
+                certificate_holders=dashboard.certificate_holders,
             ),
         }

@@ -209,3 +209,26 @@ def share_chart(
         )
         body.append(_text(bar_space + 6, bar_y + 13, text, size=13))
     return _svg(chart_id, title, width, height, body)
+
+
+def rate_chart(
+    *, chart_id: str, title: str, items: list[tuple[str, float | None]]
+) -> SafeString:
+    """Rates in percent (completion per course or per country), one horizontal bar
+    each on a 0–100 % track."""
+    return horizontal_bar_chart(
+        chart_id=chart_id, title=title, items=items, max_value=100, unit="%", track=True
+    )
+
+
+def women_share_chart(*, chart_id: str, learners, certificate_holders) -> SafeString:
+    """The share of women among learners and among certificate holders (two
+    ``GenderShare`` of ``reports.selectors``), as the dashboard and a city show it."""
+    return share_chart(
+        chart_id=chart_id,
+        title=_("Share of women (%)"),
+        items=[
+            (_("Among learners"), learners.women_percent),
+            (_("Among certificate holders"), certificate_holders.women_percent),
+        ],
+    )

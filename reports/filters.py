@@ -19,7 +19,7 @@ from django_countries import countries
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from certificates.models import Certificate
-from courses.models import CoursePage, Topic
+from courses.models import CoursePage, QuizPage, Topic
 from learners.models import Enrollment, Gender, Municipality, QuizAttempt
 from learners.scope import LearnerScope, learner_scope_get
 
@@ -61,6 +61,17 @@ class AttemptResult(models.TextChoices):
 
 
 # --------------------------------------------------------------------------- fields
+
+
+def radio_filter(label, choices, **kwargs) -> django_filters.ChoiceFilter:
+    """A choice among a few values, shown as radio buttons with "All" first."""
+    return django_filters.ChoiceFilter(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+        **kwargs,
+    )
 
 
 class DateRangeField(django_filters.fields.DateRangeField):
@@ -134,12 +145,10 @@ class ReportFilterSet(WagtailFilterSet):
         choices=[],
         empty_label=_("All"),
     )
-    gender = django_filters.ChoiceFilter(
-        label=_("Gender"),
-        choices=[*Gender.choices, (GENDER_NOT_GIVEN, _("Not given"))],
+    gender = radio_filter(
+        _("Gender"),
+        [*Gender.choices, (GENDER_NOT_GIVEN, _("Not given"))],
         method="filter_gender",
-        widget=forms.RadioSelect,
-        empty_label=_("All"),
     )
 
     def __init__(
@@ -153,7 +162,11 @@ class ReportFilterSet(WagtailFilterSet):
     ):
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.scope = scope or learner_scope_get(user=request.user)
-        rows = self.scope.learners(self._meta.model.objects.all(), LEARNER)
+        self.scope_choices(self.scope.learners(self._meta.model.objects.all(), LEARNER))
+
+    def scope_choices(self, rows):
+        """Offer only what ``rows`` (the rows in the scope) hold; subclasses add
+        their own choices."""
         self.filters["course"].queryset = CoursePage.objects.filter(
             pk__in=rows.values("course_id")
         ).order_by("title")
@@ -177,13 +190,7 @@ class ReportFilterSet(WagtailFilterSet):
 
 
 class _EnrollmentStateFilterSet(ReportFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=EnrollmentState.choices,
-        method="filter_state",
-        widget=forms.RadioSelect,
-        empty_label=_("All"),
-    )
+    state = radio_filter(_("State"), EnrollmentState.choices, method="filter_state")
 
     def filter_state(self, queryset, name, value):
         return queryset.filter(ENROLLMENT_STATE_CONDITIONS[value])
@@ -206,24 +213,25 @@ class ProgressFilterSet(_EnrollmentStateFilterSet):
 
 
 class QuizAttemptFilterSet(ReportFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=QuizAttempt.State.choices,
-        widget=forms.RadioSelect,
-        empty_label=_("All"),
+    """Attempts also filter on the quiz: its admin pages link here with ``?quiz=``."""
+
+    quiz = django_filters.ModelChoiceFilter(
+        label=_("Quiz"), queryset=QuizPage.objects.none(), empty_label=_("All")
     )
-    result = django_filters.ChoiceFilter(
-        label=_("Result"),
-        choices=AttemptResult.choices,
-        method="filter_result",
-        widget=forms.RadioSelect,
-        empty_label=_("All"),
-    )
+    state = radio_filter(_("State"), QuizAttempt.State.choices)
+    result = radio_filter(_("Result"), AttemptResult.choices, method="filter_result")
     started_at = DateRangeFilter(label=_("Started"))
+    submitted_at = DateRangeFilter(label=_("Submitted"))
 
     class Meta:
         model = QuizAttempt
         fields = []
+
+    def scope_choices(self, rows):
+        super().scope_choices(rows)
+        self.filters["quiz"].queryset = QuizPage.objects.filter(
+            pk__in=rows.values("quiz_id")
+        ).order_by("title")
 
     def filter_result(self, queryset, name, value):
         return queryset.filter(
@@ -232,12 +240,7 @@ class QuizAttemptFilterSet(ReportFilterSet):
 
 
 class CertificateFilterSet(ReportFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=Certificate.State.choices,
-        widget=forms.RadioSelect,
-        empty_label=_("All"),
-    )
+    state = radio_filter(_("State"), Certificate.State.choices)
     issued_at = DateRangeFilter(label=_("Issued on"))
 
     class Meta:

@@ -95,5 +95,5 @@ def learning_dashboard_panel(request, panels):
 @hooks.register("register_admin_viewset")
 def learning_listing_viewsets():
     """Enrolments, progress, quiz attempts and issued certificates (read-only, see
-    reports/viewsets.py); each joins the menu through its ``menu_hook``."""
+    reports/viewsets/); each joins the menu through its ``menu_hook``."""
     return [viewset() for viewset in REPORT_LISTING_VIEWSETS]

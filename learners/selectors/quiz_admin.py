@@ -1,5 +1,5 @@
-"""Reads of quiz attempts for trainers: the attempts of a quiz, essays to grade,
-one attempt in full, per-question statistics.
+"""Reads of quiz attempts for trainers: essays to grade, one attempt in full,
+per-question statistics.
 
 Unlike ``learners.selectors.quizzes`` (the learner's side), everything here shows the
 right answers and what graders need; callers check that the reader is staff
@@ -9,16 +9,14 @@ queries, whatever the number of attempts.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
 from courses.models import QuestionBank, QuizPage
 from courses.question_types import question_from_data, question_type
-from learners.models import Municipality, QuizAttempt, User
+from learners.models import QuizAttempt, User
 from learners.quiz_statistics import AttemptRecord, QuizStatistics, quiz_statistics
 from learners.scope import LearnerScope
 from learners.selectors.quizzes import right_answers_list, your_answer_list
@@ -30,67 +28,10 @@ __all__ = [
     "attempt_detail_get",
     "essay_pending_count",
     "essay_queue_list",
-    "quiz_attempt_list",
-    "quiz_municipality_list",
     "quiz_statistics_get",
 ]
 
 _PENDING = QuizAttempt.State.PENDING
-
-
-# --------------------------------------------------------------------------- attempts
-
-
-def quiz_attempt_list(
-    *,
-    quiz: QuizPage,
-    scope: LearnerScope,
-    learner: str = "",
-    municipality_id: int | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    state: str = "",
-) -> QuerySet[QuizAttempt]:
-    """The attempts at ``quiz``, latest first, with their learner, profile and city.
-
-    ``learner``: words that must each appear in the first name, last name or e-mail;
-    the dates bound the day the attempt was submitted (started, while it is open),
-    both included. The answers themselves are not loaded (one query per page of the
-    listing).
-    """
-    attempts = (
-        scope.learners(QuizAttempt.objects.filter(quiz=quiz), "user__")
-        .select_related("user", "user__profile", "user__profile__municipality")
-        .defer("questions", "responses", "results")
-        .annotate(activity_at=Coalesce("submitted_at", "started_at"))
-    )
-    for word in learner.split():
-        attempts = attempts.filter(
-            Q(user__first_name__icontains=word)
-            | Q(user__last_name__icontains=word)
-            | Q(user__email__icontains=word)
-        )
-    if municipality_id is not None:
-        attempts = attempts.filter(user__profile__municipality_id=municipality_id)
-    if date_from is not None:
-        attempts = attempts.filter(activity_at__date__gte=date_from)
-    if date_to is not None:
-        attempts = attempts.filter(activity_at__date__lte=date_to)
-    if state:
-        attempts = attempts.filter(state=state)
-    return attempts.order_by("-activity_at", "-pk")
-
-
-def quiz_municipality_list(
-    *, quiz: QuizPage, scope: LearnerScope
-) -> QuerySet[Municipality]:
-    """The cities of the learners who attempted ``quiz`` (to filter its attempts)."""
-    municipalities = Municipality.objects.filter(
-        profiles__user__quiz_attempts__quiz=quiz
-    )
-    if not scope.everything:
-        municipalities = municipalities.filter(pk=scope.municipality.pk)
-    return municipalities.distinct().order_by("name", "country")
 
 
 # --------------------------------------------------------------------------- essays

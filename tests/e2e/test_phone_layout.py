@@ -287,7 +287,7 @@ def test_no_learner_page_is_wider_than_a_phone_screen(live_server, phone_site, b
         )
         page.context.clear_cookies()
         login(page, base, site["coordinator"])
-        city = reverse("learners:city_staff")
+        city = reverse("reports:city_staff")
         problems[f"{city} (coordinator)"] = too_wide(page, f"{base}{city}")
     finally:
         page.context.close()
@@ -302,7 +302,7 @@ def test_city_tables_scroll_in_a_named_region_and_the_chart_stays_readable(
     page = phone_page(browser)
     try:
         login(page, live_server.url, phone_site["coordinator"])
-        page.goto(f"{live_server.url}{reverse('learners:city_staff')}")
+        page.goto(f"{live_server.url}{reverse('reports:city_staff')}")
         regions = page.locator(".table-wrap")
         assert regions.count() >= 3
         for region in regions.all():

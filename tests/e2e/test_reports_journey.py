@@ -173,7 +173,7 @@ def test_coordinator_page_shows_the_city_figures_and_passes_axe(
     coordinator = UserFactory(email="coordination@dakar.example")
     city_coordinator_assign(user=coordinator, municipality=campus["dakar"])
     login(page, live_server.url, "/accounts/login/", coordinator)
-    city_page = f"{live_server.url}{reverse('learners:city_staff')}"
+    city_page = f"{live_server.url}{reverse('reports:city_staff')}"
     page.goto(city_page)
     assert cells(page, "city-course-figures", "Budget communal")[:2] == [
         "Budget communal",

@@ -165,7 +165,7 @@ def test_leaving_a_course_asks_to_confirm_first(client):
 
 def test_city_coordinator_finds_my_city_in_the_header(client):
     """A city coordinator's header links to their city's page; a learner's does not."""
-    city_page = f'href="{reverse("learners:city_staff")}"'
+    city_page = f'href="{reverse("reports:city_staff")}"'
     learner = ProfileFactory().user
     client.force_login(learner)
     header = client.get("/").content.decode().split("</header>")[0]

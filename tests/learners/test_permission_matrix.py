@@ -235,12 +235,6 @@ CASES = [
     ),
     # ---- admin: quiz tools (trainers' grading screens)
     admin_case(
-        "quiz attempts",
-        lambda d: reverse("quiz_admin:attempts", args=[d["quiz"].pk]),
-        coordinator_admin=ADMIN_REFUSED,
-        staff=ALL,
-    ),
-    admin_case(
         "quiz attempt detail, Tunis",
         lambda d: reverse("quiz_admin:attempt", args=[d["attempts"]["youssef"].pk]),
         coordinator_admin=ADMIN_REFUSED,
@@ -262,6 +256,12 @@ CASES = [
     _listing("enrolments listing", "report_enrollments:index"),
     _listing("progress listing", "report_progress:index"),
     _listing("attempts listing", "report_quiz_attempts:index"),
+    admin_case(
+        "attempts of one quiz",  # the quiz's own pages link here
+        lambda d: reverse("report_quiz_attempts:index") + f"?quiz={d['quiz'].pk}",
+        coordinator_admin=DAKAR,
+        staff=ALL,
+    ),
     _listing("certificates listing", "report_certificates:index"),
     _export("enrolments export", "report_enrollments:index"),
     _export("progress export", "report_progress:index"),
@@ -304,7 +304,7 @@ CASES = [
         markers=("coordinators",),
     ),
     # ---- public site
-    _city_page("coordinator's page", "learners:city_staff"),
+    _city_page("coordinator's page", "reports:city_staff"),
     _city_page("coordinator's CSV", "reports:city_staff_csv"),
     _public_owner_case(
         "my data export",

@@ -1,4 +1,5 @@
-"""Trainers' quiz screens in the admin: attempts, essays to grade, statistics."""
+"""Trainers' quiz screens in the admin: essays to grade, an attempt, statistics (the
+attempts of a quiz: tests/reports/test_quiz_attempt_listing.py)."""
 
 import random
 from datetime import UTC, datetime
@@ -6,13 +7,12 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
-from django.db import connection
 from django.http import QueryDict
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import ModulePage
 from learners.models import QuizAttempt
+from learners.quiz_admin_views import quiz_attempts_url
 from learners.roles import Role
 from learners.services import (
     city_coordinator_assign,
@@ -120,102 +120,13 @@ def _messages(response) -> list[str]:
     return [str(message) for message in response.context["messages"]]
 
 
-def _listed(response) -> set[str]:
-    return {attempt.user.first_name for attempt in response.context["attempts"]}
-
-
-# --------------------------------------------------------------------------- attempts
-
-
-def test_trainer_sees_every_attempt_with_learner_and_city(
-    client, trainer, quiz, course, people
+def test_the_former_attempts_address_leads_to_the_listing_of_the_quiz(
+    client, trainer, quiz
 ):
-    """Each attempt shows the learner, their city and the state of the attempt."""
-    _take(quiz, course, people["awa"])
-    _take(quiz, course, people["youssef"], text="")
+    """Old links to a quiz's attempts open the one listing of attempts, filtered."""
     response = client.get(reverse("quiz_admin:attempts", args=[quiz.pk]))
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Awa Diop" in body and "Youssef Ben Ali" in body
-    assert "Dakar" in body and "Tunis" in body
-    assert "En attente de correction" in body  # Awa's essay waits for a grade
-
-
-def test_attempts_filter_by_learner_city_state_and_dates(
-    client, trainer, quiz, course, people
-):
-    """Each filter narrows the listing; a name, a word of it or the e-mail finds."""
-    _take(quiz, course, people["awa"], now=_at(2))
-    _take(quiz, course, people["youssef"], text="", now=_at(20))
-    url = reverse("quiz_admin:attempts", args=[quiz.pk])
-    assert _listed(client.get(url)) == {"Awa", "Youssef"}
-    assert _listed(client.get(url, {"learner": "ben ali"})) == {"Youssef"}
-    assert _listed(client.get(url, {"learner": "awa.diop@"})) == {"Awa"}
-    assert _listed(client.get(url, {"learner": "personne"})) == set()
-    assert _listed(client.get(url, {"municipality": people["tunis"].pk})) == {"Youssef"}
-    assert _listed(client.get(url, {"state": "pending"})) == {"Awa"}
-    assert _listed(client.get(url, {"state": "graded"})) == {"Youssef"}
-    assert _listed(client.get(url, {"date_from": "2026-03-10"})) == {"Youssef"}
-    assert _listed(client.get(url, {"date_to": "2026-03-02"})) == {"Awa"}
-    assert _listed(
-        client.get(url, {"date_from": "2026-03-01", "date_to": "2026-03-19"})
-    ) == {"Awa"}
-
-
-def test_bad_filter_values_are_reported_and_ignored(
-    client, trainer, quiz, course, people
-):
-    """Unknown city, impossible date, unknown state, reversed dates, a page that is
-    not a number: a message for each filter, the listing still shown."""
-    _take(quiz, course, people["awa"], now=_at(2))
-    _take(quiz, course, people["youssef"], text="", now=_at(20))
-    url = reverse("quiz_admin:attempts", args=[quiz.pk])
-    for params in (
-        {"municipality": "abc"},
-        {"municipality": "999999"},
-        {"date_from": "2026-02-31"},
-        {"date_to": "demain"},
-        {"state": "bogus"},
-        {"learner": "x" * 500},
-    ):
-        response = client.get(url, params)
-        assert response.status_code == 200, params
-        assert len(_messages(response)) == 1, params
-        assert _listed(response) == {"Awa", "Youssef"}, params
-    response = client.get(
-        url, {"date_from": "2026-03-19", "date_to": "2026-03-01", "p": "zzz"}
-    )
-    assert response.status_code == 200
-    assert len(_messages(response)) == 1
-    assert _listed(response) == {"Youssef"}  # the valid start date still applies
-
-
-def test_attempts_are_paginated_by_fifty(client, trainer, quiz, course):
-    for _n in range(52):
-        _take(quiz, course, ProfileFactory().user, text="")
-    url = reverse("quiz_admin:attempts", args=[quiz.pk])
-    assert len(client.get(url).context["attempts"]) == 50
-    assert len(client.get(url, {"p": "2"}).context["attempts"]) == 2
-
-
-def test_attempts_listing_cost_does_not_grow_with_attempts(
-    client, trainer, quiz, course
-):
-    """The same number of queries for 2 attempts as for 20."""
-    url = reverse("quiz_admin:attempts", args=[quiz.pk])
-
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url).status_code == 200
-        return len(context.captured_queries)
-
-    for _n in range(2):
-        _take(quiz, course, ProfileFactory().user)
-    queries()  # the first admin page of a session fills caches
-    with_two = queries()
-    for _n in range(18):
-        _take(quiz, course, ProfileFactory().user)
-    assert queries() == with_two
+    assert response.status_code == 302
+    assert response["Location"] == quiz_attempts_url(quiz)
 
 
 def test_a_page_that_is_not_a_quiz_is_not_found(client, trainer, course):
@@ -228,7 +139,7 @@ def test_a_page_that_is_not_a_quiz_is_not_found(client, trainer, course):
 
 def _quiz_urls(quiz, attempt) -> list[str]:
     return [
-        reverse("quiz_admin:attempts", args=[quiz.pk]),
+        quiz_attempts_url(quiz),
         reverse("quiz_admin:essays", args=[quiz.pk]),
         reverse("quiz_admin:statistics", args=[quiz.pk]),
         reverse("quiz_admin:essay_queue"),
@@ -294,7 +205,7 @@ def test_trainers_find_the_screens_from_the_menu_and_the_quiz_page(
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
     assert reverse("quiz_admin:statistics", args=[quiz.pk]) in edit.content.decode()
     explorer = client.get(reverse("wagtailadmin_explore", args=[quiz.get_parent().pk]))
-    assert reverse("quiz_admin:attempts", args=[quiz.pk]) in explorer.content.decode()
+    assert quiz_attempts_url(quiz) in explorer.content.decode()
 
 
 # --------------------------------------------------------------------------- essays

@@ -343,7 +343,7 @@ def test_coordinators_public_page_shows_their_city_figures_only(client, campus):
     coordinator = UserFactory()
     city_coordinator_assign(user=coordinator, municipality=campus.dakar)
     client.force_login(coordinator)
-    response = client.get(reverse("learners:city_staff"))
+    response = client.get(reverse("reports:city_staff"))
     assert response.status_code == 200
     found = tables(response)
     assert [without_active(row) for row in found["city-course-figures"][1:]] == [
@@ -357,7 +357,7 @@ def test_coordinators_public_page_shows_their_city_figures_only(client, campus):
     other = UserFactory()
     city_coordinator_assign(user=other, municipality=campus.tunis)
     client.force_login(other)
-    found = tables(client.get(reverse("learners:city_staff")))
+    found = tables(client.get(reverse("reports:city_staff")))
     assert [without_active(row) for row in found["city-course-figures"][1:]] == [
         ["Budget", "2", "1", "50 %", "6", "45 %", "1"],
     ]
@@ -368,7 +368,7 @@ def test_a_trainer_who_coordinates_a_city_sees_only_that_city_on_the_public_page
 ):
     city_coordinator_assign(user=trainer, municipality=campus.tunis)
     client.force_login(trainer)
-    found = tables(client.get(reverse("learners:city_staff")))
+    found = tables(client.get(reverse("reports:city_staff")))
     assert [row[1] for row in found["city-course-figures"][1:]] == ["2"]
 
 
@@ -393,7 +393,7 @@ def test_report_pages_queries_do_not_grow_with_the_data(client, campus, trainer)
         (trainer, report_url(campus.budget)),
         (trainer, report_url(campus.budget) + "?date_from=2026-01-01"),
         (trainer, reverse("wagtailadmin_home")),
-        (coordinator, reverse("learners:city_staff")),
+        (coordinator, reverse("reports:city_staff")),
     ]
 
     def measure():

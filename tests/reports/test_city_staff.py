@@ -46,7 +46,7 @@ def dakar_setup(client):
 
 
 def test_coordinator_sees_own_city_staff_with_progress(client, dakar_setup):
-    body = client.get(reverse("learners:city_staff")).content.decode()
+    body = client.get(reverse("reports:city_staff")).content.decode()
     assert "Les agents de Dakar" in body
     assert "Awa Diop" in body and "Fatou Sall" in body
     assert "Youssef" not in body
@@ -54,7 +54,7 @@ def test_coordinator_sees_own_city_staff_with_progress(client, dakar_setup):
 
 
 def test_coordinator_filters_by_course(client, dakar_setup):
-    url = reverse("learners:city_staff")
+    url = reverse("reports:city_staff")
     body = client.get(url, {"course": dakar_setup["iso"].pk}).content.decode()
     assert "Fatou Sall" in body and "Awa Diop" not in body
     body = client.get(url, {"course": "999999"}).content.decode()  # unknown: no filter
@@ -76,10 +76,10 @@ def test_csv_export_lists_only_own_city(client, dakar_setup):
 def test_people_who_are_not_coordinators_are_refused(client, dakar_setup):
     learner = ProfileFactory().user
     client.force_login(learner)
-    assert client.get(reverse("learners:city_staff")).status_code == 403
+    assert client.get(reverse("reports:city_staff")).status_code == 403
     assert client.get(reverse("reports:city_staff_csv")).status_code == 403
     client.logout()
-    assert client.get(reverse("learners:city_staff")).status_code == 302
+    assert client.get(reverse("reports:city_staff")).status_code == 302
 
 
 def test_a_coordinator_removed_from_the_group_loses_access(client, dakar_setup):
@@ -89,7 +89,7 @@ def test_a_coordinator_removed_from_the_group_loses_access(client, dakar_setup):
 
     coordinator = CityCoordinator.objects.get().user
     coordinator.groups.remove(Group.objects.get(name="City coordinators"))
-    assert client.get(reverse("learners:city_staff")).status_code == 403
+    assert client.get(reverse("reports:city_staff")).status_code == 403
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(client, dakar_setup):
