@@ -19,6 +19,7 @@ SOURCE_DIRS = [
     "learners",
     "certificates",
     "reports",
+    "demo",
     "config",
     "templates",
 ]
