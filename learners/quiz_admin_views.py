@@ -24,7 +24,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import QuizPage
-from courses.question_types import QTYPE_LABELS
+from courses.question_types import QTYPE_LABELS, question_type
 from learners.access import reads_every_lesson
 from learners.scope import LearnerScope, learner_scope_or_none
 from learners.selectors.quiz_admin import (
@@ -210,7 +210,7 @@ class AttemptDetailView(QuizToolView):
                 question
                 for question in self.detail.questions
                 if question.position == position
-                and question.qtype == "essay"
+                and question_type(question.qtype).graded_by_hand
                 and question.state == "graded"
             ),
             None,

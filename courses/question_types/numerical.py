@@ -180,7 +180,15 @@ class Numerical(TypedAnswer):
     def sample_response(self, question: Question, *, right: bool):
         best = max(question.numerical, key=lambda answer: answer.fraction)
         value = best.value if best.value is not None else best.minimum or Decimal(0)
-        return format((value if right else value + 1000).normalize(), "f")
+        if not right:
+            # A tempting wrong number the trainer foresaw, when there is one.
+            foreseen = [
+                answer.value
+                for answer in question.numerical
+                if answer.fraction == 0 and answer.value is not None
+            ]
+            value = foreseen[0] if foreseen else value + 1000
+        return format(value.normalize(), "f")
 
 
 # --------------------------------------------------------------------------- block

@@ -312,13 +312,13 @@ def attempt_answers_export(*, attempt: QuizAttempt) -> list[dict]:
     Never the right answers, weights or feedback: an open attempt must not leak them,
     and a quiz may keep them hidden after submission too.
     """
-    from courses.question_formats import question_from_data
+    from courses.question_types import question_from_data, question_type
     from learners.selectors.quizzes import your_answer_list
 
     answers = []
     for item in attempt.questions:
         question = question_from_data(item["question"])
-        if question.qtype == "description":
+        if not question_type(question.qtype).graded:
             continue
         position = str(item["position"])
         result = attempt.results.get(position, {})

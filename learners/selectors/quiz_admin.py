@@ -15,7 +15,11 @@ from decimal import Decimal
 from django.utils.dateparse import parse_datetime
 
 from courses.models import QuestionBank, QuizPage
-from courses.question_types import question_from_data, question_type
+from courses.question_types import (
+    all_question_types,
+    question_from_data,
+    question_type,
+)
 from learners.models import QuizAttempt, User
 from learners.quiz_statistics import AttemptRecord, QuizStatistics, quiz_statistics
 from learners.scope import LearnerScope
@@ -47,6 +51,12 @@ def _numbers(questions: list[dict]) -> dict[int, int]:
     return numbers
 
 
+#: The blocks of questions a trainer grades by hand (they carry grader information).
+_HAND_GRADED_BLOCKS = {
+    known.block_type for known in all_question_types() if known.graded_by_hand
+}
+
+
 def _grader_info(attempts: list[QuizAttempt]) -> dict[str, str]:
     """Each essay's "information for graders", by stable question id, from the
     current quizzes and banks (the attempt snapshots do not keep it). Needs the
@@ -67,7 +77,7 @@ def _grader_info(attempts: list[QuizAttempt]) -> dict[str, str]:
     return {
         block["id"]: (block.get("value") or {}).get("grader_info") or ""
         for block in blocks
-        if block.get("type") == "essay" and block.get("id")
+        if block.get("id") and block.get("type") in _HAND_GRADED_BLOCKS
     }
 
 

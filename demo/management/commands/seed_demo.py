@@ -14,10 +14,9 @@ from django.http import QueryDict
 
 from cms.site_address import site_address_sync
 from courses.models import CoursePage, LessonPage, QuizPage
-from courses.question_formats import question_from_data
+from courses.question_types import question_from_data, question_type
 from demo.catalogue import CONTENT_DIR, FINAL_QUIZ_SLUG, demo_catalogue_load
 from demo.certificates import demo_certificates_seed
-from learners.grading import matching_answers
 from learners.models import Profile, QuizAttempt, User
 from learners.roles import Role
 from learners.services import (
@@ -176,45 +175,9 @@ def _answer_fields(item: dict, *, right: bool, essay: str) -> list[tuple[str, st
     attempt shuffled them), the way the attempt form sends them.
     """
     question = question_from_data(item["question"])
-    name = f"q{item['position']}"
-    if question.qtype in ("single", "multiple"):
-        fractions = [choice.fraction for choice in question.choices]
-        if question.qtype == "multiple":
-            chosen = [i for i, f in enumerate(fractions) if (f > 0) == right]
-        elif right:
-            chosen = [fractions.index(max(fractions))]
-        else:
-            chosen = [fractions.index(min(fractions))]
-        # Radio buttons and checkboxes always send an empty value first.
-        return [(name, "")] + [
-            (name, str(item["choice_order"].index(i))) for i in chosen
-        ]
-    if question.qtype == "truefalse":
-        return [(name, ""), (name, "true" if question.answer == right else "false")]
-    if question.qtype == "matching":
-        offered = matching_answers(question)
-        shown = [offered[i] for i in item["answer_order"]]
-        prompts = [pair for pair in question.pairs if pair.prompt]
-        return [
-            (
-                f"{name}-{index}",
-                str(shown.index(pair.answer if right else prompts[index - 1].answer)),
-            )
-            for index, pair in enumerate(prompts)
-        ]
-    if question.qtype == "shortanswer":
-        best = max(question.choices, key=lambda choice: choice.fraction)
-        return [(name, best.text if right else "je ne sais pas")]
-    if question.qtype == "numerical":
-        best = max(question.numerical, key=lambda answer: answer.fraction)
-        # A tempting wrong number the trainer foresaw, when there is one.
-        foreseen = [
-            a.value
-            for a in question.numerical
-            if a.fraction == 0 and a.value is not None
-        ]
-        value = best.value if right else (foreseen or [best.value + 100])[0]
-        return [(name, format(value.normalize(), "f"))]
-    if question.qtype == "essay":
-        return [(name, essay)]
-    return []
+    kind = question_type(question.qtype)
+    if not kind.graded:
+        return []
+    if kind.graded_by_hand:
+        return kind.post_data(item, question, essay)
+    return kind.post_data(item, question, kind.sample_response(question, right=right))
