@@ -3,7 +3,7 @@
 from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from learners.models import QuizAttempt
 from learners.quiz_admin_views import quiz_tools_allowed
@@ -24,6 +24,12 @@ def _attempt_result(attempt) -> str:
         return ""
     result = AttemptResult.PASSED if attempt.passed else AttemptResult.FAILED
     return choice_label(result, translation.get_language())
+
+
+def _attempt_late(attempt) -> str:
+    """Said of an attempt submitted after its time limit (graded on the answers
+    saved before it)."""
+    return gettext("late") if attempt.late else ""
 
 
 def _attempt_url(attempt, request) -> str | None:
@@ -60,6 +66,7 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
         day_field("started_at", gettext_lazy("Started")),
         day_field("submitted_at", gettext_lazy("Submitted")),
         state_field(QuizAttempt.State, QuizAttempt.State.GRADED),
+        ReportField("late", gettext_lazy("Time limit"), _attempt_late, "late"),
         value_field("score", gettext_lazy("Score (%)")),
         ReportField("result", gettext_lazy("Result"), _attempt_result, "passed"),
     )
@@ -71,6 +78,7 @@ class QuizAttemptReportViewSet(ReportListingViewSet):
             "state",
             "started_at",
             "submitted_at",
+            "late",
             "score",
             "passed",
         )

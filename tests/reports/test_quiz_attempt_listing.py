@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from courses.models import ModulePage
 from learners.quiz_admin_views import quiz_attempts_url
+from learners.models import QuizAttempt
 from learners.roles import Role
 from learners.services import (
     enrollment_create,
@@ -217,3 +218,24 @@ def test_attempts_listing_cost_does_not_grow_with_attempts(
     for _n in range(18):
         _take(quiz, course, ProfileFactory().user)
     assert queries() == with_two
+
+
+def test_an_attempt_submitted_after_its_time_limit_is_marked_late(
+    client, trainer, quiz, course, people
+):
+    """Trainers see which attempts came in after the time limit (graded on the
+    answers saved before it), on screen and in the export."""
+    late = _take(quiz, course, people["awa"])
+    _take(quiz, course, people["youssef"])
+    QuizAttempt.objects.filter(pk=late.pk).update(late=True)
+    response = client.get(quiz_attempts_url(quiz))
+    rows = {
+        row.learner_first_name: row.late for row in response.context["object_list"]
+    }
+    assert rows == {"Awa": True, "Youssef": False}
+    body = response.content.decode()
+    assert "Durée limite" in body and body.count("en retard") == 1
+    export = client.get(quiz_attempts_url(quiz) + "&export=csv")
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    awa_line = next(line for line in lines if "awa.diop@dakar.example" in line)
+    assert "en retard" in awa_line
