@@ -12,7 +12,7 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q, TextChoices
+from django.db.models import F, TextChoices
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.functional import Promise, cached_property
@@ -25,6 +25,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from cms.admin_search import EveryWordSearchMixin
 from learners.models import Gender
 from learners.scope import learner_scope_or_none
 from reports.exports import SpreadsheetStreamMixin
@@ -200,8 +201,9 @@ def report_listing_allowed(user, model) -> bool:
     )
 
 
-class ReportIndexView(SpreadsheetStreamMixin, generic.IndexView):
-    """A scoped, read-only listing whose exports stream (see the module docstring)."""
+class ReportIndexView(EveryWordSearchMixin, SpreadsheetStreamMixin, generic.IndexView):
+    """A scoped, read-only listing whose exports stream (see the module docstring).
+    Searching asks every word typed in the learner's names or e-mail address."""
 
     results_template_name = "reports/listings/index_results.html"
     report_fields: tuple[ReportField, ...] = ()
@@ -244,18 +246,6 @@ class ReportIndexView(SpreadsheetStreamMixin, generic.IndexView):
             for name, errors in form.errors.items()
             if name in form.fields
         ]
-
-    def search_queryset(self, queryset):
-        """Every word typed must be found in the learner's first or last name or
-        e-mail address ("awa diop" finds Awa Diop)."""
-        if not self.is_searching:
-            return queryset
-        for word in self.search_query.split():
-            match = Q()
-            for field in self.search_fields:
-                match |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(match)
-        return queryset
 
     def order_queryset(self, queryset):
         ordering = self.ordering or ()

@@ -121,11 +121,12 @@ class _Answers:
 
     # -- question types ---------------------------------------------------------------
 
-    def multichoice(self, question: Question, single: bool):
+    def weighted_choices(self, markers: str, default) -> list[Choice] | None:
+        """The answers after each of ``markers``, weighted ``default(marker)`` where
+        no weight is written; None once an answer had an issue (all are reported)."""
         choices, ok = [], True
-        for marker, start, end, line in self.segments(self.start, self.end, "~="):
-            default = _HUNDRED if marker == "=" else Decimal(0)
-            fraction, start = self.weight(start, end, default, line)
+        for marker, start, end, line in self.segments(self.start, self.end, markers):
+            fraction, start = self.weight(start, end, default(marker), line)
             (text, text_format), (feedback, feedback_format) = self.text_and_feedback(
                 start, end
             )
@@ -138,7 +139,13 @@ class _Answers:
             choices.append(
                 Choice(text, fraction, feedback, text_format, feedback_format)
             )
-        if not ok:
+        return choices if ok else None
+
+    def multichoice(self, question: Question, single: bool):
+        choices = self.weighted_choices(
+            "~=", lambda marker: _HUNDRED if marker == "=" else Decimal(0)
+        )
+        if choices is None:
             return None
         if len(choices) < 2:
             self.issue(
@@ -223,22 +230,8 @@ class _Answers:
         )
 
     def shortanswer(self, question: Question):
-        choices, ok = [], True
-        for _marker, start, end, line in self.segments(self.start, self.end, "="):
-            fraction, start = self.weight(start, end, _HUNDRED, line)
-            (text, text_format), (feedback, feedback_format) = self.text_and_feedback(
-                start, end
-            )
-            if not text:
-                self.issue(line, _("An answer is empty."))
-                ok = False
-            if fraction is None:
-                ok = False
-                continue
-            choices.append(
-                Choice(text, fraction, feedback, text_format, feedback_format)
-            )
-        if not ok:
+        choices = self.weighted_choices("=", lambda marker: _HUNDRED)
+        if choices is None:
             return None
         return self.valid(_replace(question, qtype="shortanswer", choices=choices))
 
