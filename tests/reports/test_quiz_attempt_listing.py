@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import ModulePage
-from learners.quiz_admin_views import quiz_attempts_url
 from learners.models import QuizAttempt
+from learners.quiz_admin_views import quiz_attempts_url
 from learners.roles import Role
 from learners.services import (
     enrollment_create,
@@ -229,9 +229,7 @@ def test_an_attempt_submitted_after_its_time_limit_is_marked_late(
     _take(quiz, course, people["youssef"])
     QuizAttempt.objects.filter(pk=late.pk).update(late=True)
     response = client.get(quiz_attempts_url(quiz))
-    rows = {
-        row.learner_first_name: row.late for row in response.context["object_list"]
-    }
+    rows = {row.learner_first_name: row.late for row in response.context["object_list"]}
     assert rows == {"Awa": True, "Youssef": False}
     body = response.content.decode()
     assert "Durée limite" in body and body.count("en retard") == 1
