@@ -25,9 +25,9 @@ def export_gift(questions) -> str:
     blocks, category = [], ""
     for question in questions:
         if not is_known(question.qtype) or not (
-            question.qtype != "description" or question.text or question.title
+            question_type(question.qtype).graded or question.text or question.title
         ):
-            continue  # reported by gift_export_issues
+            continue  # reported by gift_export_issues (an empty description)
         if question.category and question.category != category:
             category = question.category
             blocks.append("$CATEGORY: " + " ".join(category.split()))
