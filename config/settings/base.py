@@ -106,10 +106,13 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file unless DATABASE_URL points elsewhere (postgres://…).
+# Production keeps connections open (config/settings/production.py). Behind PgBouncer
+# in transaction pooling, exports' .iterator() needs server-side cursors off.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        disable_server_side_cursors=env_bool("DB_DISABLE_SERVER_SIDE_CURSORS", False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
