@@ -72,6 +72,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.csp.CampusCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside WhiteNoise, which answers static files (compressed ahead of time) before
+    # this runs; outside every middleware that writes the body, so it compresses the
+    # finished page (Django's order: UpdateCacheMiddleware above it, ConditionalGet
+    # below it, so that ETags are computed on the uncompressed page).
+    "config.compression.CampusGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
