@@ -63,7 +63,8 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_collectstatic_produces_hashed_and_compressed_files(tmp_path):
-    """WhiteNoise serves hashed names (cache forever) with gzip copies for slow links."""
+    """WhiteNoise serves hashed names (cache forever) with gzip and brotli copies for
+    slow links, compressed once at deployment rather than on every request."""
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput"],
         cwd=ROOT,
@@ -76,6 +77,7 @@ def test_collectstatic_produces_hashed_and_compressed_files(tmp_path):
     hashed = [p for p in (tmp_path / "css").glob("campus.*.css")]
     assert hashed, "no hashed copy of campus.css"
     assert Path(f"{hashed[0]}.gz").exists()
+    assert Path(f"{hashed[0]}.br").exists()
 
 
 def test_no_asset_is_loaded_from_another_host():
