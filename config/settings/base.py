@@ -72,6 +72,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.csp.CampusCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside WhiteNoise, which answers static files (compressed ahead of time) before
+    # this runs; outside every middleware that writes the body, so it compresses the
+    # finished page (Django's order: UpdateCacheMiddleware above it, ConditionalGet
+    # below it, so that ETags are computed on the uncompressed page).
+    "config.compression.CampusGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,10 +111,13 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file unless DATABASE_URL points elsewhere (postgres://…).
+# Production keeps connections open (config/settings/production.py). Behind PgBouncer
+# in transaction pooling, exports' .iterator() needs server-side cursors off.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        disable_server_side_cursors=env_bool("DB_DISABLE_SERVER_SIDE_CURSORS", False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
