@@ -229,6 +229,9 @@ if MEDIA_BUCKET:
         # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read from the
         # environment by django-storages (or the machine's role when unset).
         "file_overwrite": False,
+        # Signed URLs of the private storage: Signature Version 4, which every
+        # region and S3-compatible server accepts (version 2 is deprecated).
+        "signature_version": "s3v4",
     }
     STORAGES["default"] = {
         "BACKEND": "cms.storages.PublicMediaStorage",
