@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 
 from certificates.models import certificate_pdf_storage
 from tests.config.test_deploy import _production_env
@@ -123,3 +124,18 @@ def test_a_certificate_pdf_is_not_public(on_s3, s3_endpoint):
     assert b"secret" not in plain_body
     assert "X-Amz-Signature=" in signed_url
     assert (signed_status, signed_body) == (200, b"%PDF-1.7 secret")
+
+
+def test_a_document_is_private_in_the_bucket_and_streamed_by_wagtail(
+    on_s3, s3_endpoint, client
+):
+    document = get_document_model().objects.create(
+        title="Budget primitif", file=ContentFile(b"public budget", name="budget.txt")
+    )
+
+    plain_status, _, _ = _get(f"{s3_endpoint}/{BUCKET}/{document.file.name}")
+    served = client.get(document.url)
+
+    assert plain_status == 403
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == b"public budget"
