@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -191,6 +192,12 @@ class CertificateRule(models.Model):
         return f"{self.course} — {self.template}"
 
 
+def certificate_pdf_storage():
+    """The PDFs' own storage (STORAGES["certificates"]): private on object storage,
+    never served as public media."""
+    return storages["certificates"]
+
+
 class Certificate(models.Model):
     """A certificate issued to one learner for one course; its data is frozen.
 
@@ -241,7 +248,9 @@ class Certificate(models.Model):
     superseded_by = optional_link_field(
         "self", _("superseded by"), related_name="supersedes"
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to="certificates/", storage=certificate_pdf_storage, blank=True
+    )
     pdf_sha256 = models.CharField(
         _("PDF checksum (SHA-256)"),
         max_length=64,

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView as WagtailAdminLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import media_views
 from config.health import health
 from learners import views as learner_views
 
@@ -34,5 +35,14 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA:
+    # One machine in production: the app serves uploaded images (and only them).
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
+            media_views.public_media,
+            name="public_media",
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -220,6 +220,54 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Media (uploaded images and documents, certificate PDFs). One machine: files under
+# MEDIA_ROOT; the app serves Wagtail's images itself (cms.media_views) and nothing
+# else there. Several nodes: AWS_STORAGE_BUCKET_NAME set, S3-compatible object
+# storage shared by all nodes (django-storages). Certificate PDFs always have their
+# own storage ("certificates"): on S3, private objects reached only through signed
+# URLs; the site streams them through certificates' own views.
+STORAGES["certificates"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+# The app serves images at MEDIA_URL when they are on its own disk.
+SERVE_MEDIA = not MEDIA_BUCKET
+if MEDIA_BUCKET:
+    _s3 = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read from the
+        # environment by django-storages (or the machine's role when unset).
+        "file_overwrite": False,
+        # Signed URLs of the private storage: Signature Version 4, which every
+        # region and S3-compatible server accepts (version 2 is deprecated).
+        "signature_version": "s3v4",
+    }
+    STORAGES["default"] = {
+        "BACKEND": "cms.storages.PublicMediaStorage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": MEDIA_BUCKET,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            # Empty for buckets without ACLs (public reading by a bucket policy).
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "public-read") or None,
+        },
+    }
+    STORAGES["certificates"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+            or MEDIA_BUCKET,
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "default_acl": "private",
+        },
+    }
+# Documents always go through Wagtail's serve view, which checks their collection's
+# privacy and streams the file (also from object storage: never a redirect to it).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 # E-mail: console unless EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
