@@ -137,16 +137,20 @@ def redis_cache(settings):
     """The default cache on the Redis of REDIS_URL, under a key prefix of its own."""
     if not os.environ.get("REDIS_URL"):
         pytest.skip("needs Redis: set REDIS_URL=redis://…")
+    prefix = f"test-route-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"test-route-{uuid.uuid4().hex}",
+            "KEY_PREFIX": prefix,
         }
     }
     cache.set("probe", "answered")
     assert cache.get("probe") == "answered"
     yield cache
+    client = cache._cache.get_client()  # leave the shared Redis as found
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 def test_a_new_slug_is_seen_at_once_with_the_redis_cache(client, redis_cache):
