@@ -7,7 +7,9 @@ the next request loads that page in one query — still live, still at that URL
 path — or falls back to Wagtail's routing. Only the page is looked up here:
 `before_serve_page` hooks (access rules, view restrictions), `serve()`, previews,
 redirects and 404s run exactly as before, and since the page table only holds
-published content, a draft is never served.
+published content, a draft is never served. (A page type between the root and a
+page that overrode `route()` to refuse some visitors would be skipped on a hit:
+Campus has none, and such a rule belongs in a `before_serve_page` hook anyway.)
 """
 
 import hashlib

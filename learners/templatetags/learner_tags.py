@@ -73,7 +73,13 @@ def get_item(mapping, key):
 @register.simple_tag(takes_context=True)
 def quiz_status(context, quiz):
     """The visitor's attempts at the quiz, and whether they may start one."""
-    return quiz_status_get(user=context["request"].user, quiz=quiz)
+    request = context["request"]
+    enrollment = course_enrollment_get(request=request, page=quiz)
+    return quiz_status_get(
+        user=request.user,
+        quiz=quiz,
+        enrolled=enrollment is not None and enrollment.is_active,
+    )
 
 
 @register.filter
