@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from cms.page_tree import TREE_VERSION_KEY
 from courses.models import CoursePage, ModulePage
 from tests.factories.courses import catalog_get, course_create, publish
 from tests.factories.learners import ProfileFactory
@@ -53,18 +54,23 @@ def test_known_path_is_routed_in_one_query(client):
     assert sum('FROM "courses_coursepage"' in q["sql"] for q in queries) == 1
 
 
-def test_publishing_a_new_slug_moves_the_page_at_once(client):
-    """After a slug change is published, the old address is a 404 and the new one serves."""
+def _publish_new_slug_after_a_visit(client):
+    """The course's answers at its old and new addresses, once its new slug is
+    published after a cached visit."""
     course = _course_page()
     old_url = course.url
     _warm(client, old_url)
     course.slug = "finances-communales"
     course.save_revision().publish()
+    return client.get(old_url), client.get("/cours/finances-communales/")
 
-    assert client.get(old_url).status_code == 404
-    response = client.get("/cours/finances-communales/")
-    assert response.status_code == 200
-    assert "Finances locales" in response.content.decode()
+
+def test_publishing_a_new_slug_moves_the_page_at_once(client):
+    """After a slug change is published, the old address is a 404 and the new one serves."""
+    old, new = _publish_new_slug_after_a_visit(client)
+    assert old.status_code == 404
+    assert new.status_code == 200
+    assert "Finances locales" in new.content.decode()
 
 
 def test_unpublishing_a_page_makes_its_address_404_at_once(client):
@@ -155,11 +161,6 @@ def redis_cache(settings):
 
 def test_a_new_slug_is_seen_at_once_with_the_redis_cache(client, redis_cache):
     """On Redis (shared by every node), a published slug change 404s the old address."""
-    course = _course_page()
-    old_url = course.url
-    _warm(client, old_url)
-    course.slug = "finances-communales"
-    course.save_revision().publish()
-
-    assert client.get(old_url).status_code == 404
-    assert client.get("/cours/finances-communales/").status_code == 200
+    old, new = _publish_new_slug_after_a_visit(client)
+    assert (old.status_code, new.status_code) == (404, 200)
+    assert redis_cache.get(TREE_VERSION_KEY)  # the version really lives in Redis
