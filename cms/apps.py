@@ -14,6 +14,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from cms import page_tree
+
+        page_tree.connect()
         # Every `migrate` (so every `make run`) points Wagtail's default Site at
         # CAMPUS_BASE_URL: page.full_url then agrees with the other absolute URLs.
         post_migrate.connect(_site_address_sync, sender=self, dispatch_uid="cms-site")

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.forms import CampusPageForm
+from cms.routing import CachedRouteMixin
 
 
 def english_active() -> bool:
@@ -55,8 +56,11 @@ class NamedModel(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(EnglishTitleMixin, Page):
-    """The root of the site: a welcome for city staff and the way into the catalogue."""
+class HomePage(CachedRouteMixin, EnglishTitleMixin, Page):
+    """The root of the site: a welcome for city staff and the way into the catalogue.
+
+    It routes the pages under it through the route cache (cms.routing).
+    """
 
     base_form_class = CampusPageForm
 

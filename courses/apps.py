@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
-
-    def ready(self):
-        from courses import signals
-
-        signals.connect()

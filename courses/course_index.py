@@ -2,18 +2,17 @@
 
 Rebuilding it costs a few queries; reading it costs one cache lookup. Any save,
 publication, move or deletion of a page changes the tree version, so a stale index
-is never read (see `courses/signals.py`).
+is never read (see `cms/page_tree.py`).
 """
 
-import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from wagtail.models import Page
 
 from cms.models import english_active
+from cms.page_tree import tree_version_get
 
-TREE_VERSION_KEY = "courses:tree-version"
 INDEX_TIMEOUT = 24 * 60 * 60
 STEP_FIELDS = (
     "id",
@@ -57,19 +56,6 @@ class CourseIndex:
     @property
     def required_ids(self) -> set[int]:
         return {step.pk for step in self.steps if step.required}
-
-
-def tree_version_get() -> str:
-    version = cache.get(TREE_VERSION_KEY)
-    if version is None:
-        cache.add(TREE_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(TREE_VERSION_KEY, "")
-    return version
-
-
-def tree_changed() -> None:
-    """Forget every course index (called whenever a page changes)."""
-    cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def page_ref(page, request, **extra) -> PageRef:

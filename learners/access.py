@@ -9,9 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, LessonPage, QuizPage
+from courses.models import LessonPage, QuizPage
 from courses.selectors import course_for_page_get
-from learners.models import Enrollment
+from learners.request_memo import course_enrollment_get
 from learners.roles import STAFF_ROLES
 
 
@@ -36,10 +36,8 @@ def lesson_access_response(*, page, request):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    courses = CoursePage.objects.ancestor_of(page)
-    if Enrollment.objects.filter(
-        user=user, course__in=courses, left_at__isnull=True
-    ).exists():
+    enrollment = course_enrollment_get(request=request, page=page)
+    if enrollment is not None and enrollment.is_active:
         return None
     if reads_every_lesson(user):
         return None

@@ -38,13 +38,17 @@ class QuizStatus:
         return self.enrolled and (self.attempts_left is None or self.attempts_left > 0)
 
 
-def quiz_status_get(*, user: User, quiz: QuizPage) -> QuizStatus:
-    """The learner's attempts at the quiz (two queries)."""
+def quiz_status_get(
+    *, user: User, quiz: QuizPage, enrolled: bool | None = None
+) -> QuizStatus:
+    """The learner's attempts at the quiz (two queries; one when the caller already
+    knows whether they are `enrolled` in its course)."""
     if not user.is_authenticated:
         return QuizStatus(False, [], None, quiz.max_attempts or None, None, False)
-    enrolled = Enrollment.objects.filter(
-        user=user, course__in=quiz.get_ancestors(), left_at__isnull=True
-    ).exists()
+    if enrolled is None:
+        enrolled = Enrollment.objects.filter(
+            user=user, course__in=quiz.get_ancestors(), left_at__isnull=True
+        ).exists()
     attempts = list(
         QuizAttempt.objects.filter(user=user, quiz=quiz)
         .defer("questions", "responses", "results")

@@ -8,13 +8,13 @@ from wagtail.rich_text import expand_db_html
 
 from courses.question_html import sanitize_fragment, sanitize_html
 from learners.progress import percent
+from learners.request_memo import course_enrollment_get
 from learners.scoring import score_percent as _score_percent
 from learners.selectors import (
     completed_page_ids_get,
     coordinated_municipality_get,
     course_progress_get,
     dashboard_enrollment_list,
-    enrollment_get,
     quiz_status_get,
 )
 
@@ -50,12 +50,11 @@ class LessonStatus:
 @register.simple_tag(takes_context=True)
 def lesson_status(context, lesson, navigation):
     """Whether the learner completed this lesson, and their progress in the course."""
-    user = context["request"].user
-    course = navigation.course.pk
-    enrollment = enrollment_get(user=user, course=course)
+    request = context["request"]
+    enrollment = course_enrollment_get(request=request, page=lesson)
     if enrollment is None or not enrollment.is_active:
         return LessonStatus(enrolled=False, done=False, course_done=0, course_total=0)
-    done_ids = completed_page_ids_get(user=user, course=course)
+    done_ids = completed_page_ids_get(user=request.user, course=navigation.course.pk)
     required = navigation.required_ids
     return LessonStatus(
         enrolled=True,
@@ -74,7 +73,13 @@ def get_item(mapping, key):
 @register.simple_tag(takes_context=True)
 def quiz_status(context, quiz):
     """The visitor's attempts at the quiz, and whether they may start one."""
-    return quiz_status_get(user=context["request"].user, quiz=quiz)
+    request = context["request"]
+    enrollment = course_enrollment_get(request=request, page=quiz)
+    return quiz_status_get(
+        user=request.user,
+        quiz=quiz,
+        enrolled=enrollment is not None and enrollment.is_active,
+    )
 
 
 @register.filter

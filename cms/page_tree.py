@@ -1,0 +1,51 @@
+"""One version for the whole page tree, in the default cache (Redis in production,
+so every web node sees it): any publication, unpublication, move, slug change,
+save or deletion of a page, and any change of a Site, gives it a new value.
+
+Whatever is cached from the tree (the route cache, the course indexes) puts the
+version in its keys, so after a change nothing stale is read on any node.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
+
+TREE_VERSION_KEY = "cms:tree-version"
+
+
+def tree_version_get() -> str:
+    """The tree's current version (a fresh one if the cache lost it)."""
+    version = cache.get(TREE_VERSION_KEY)
+    if version is None:
+        # A random start, so an evicted version never brings old entries back.
+        cache.add(TREE_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(TREE_VERSION_KEY, "")
+    return version
+
+
+def tree_changed() -> None:
+    """Forget everything cached from the tree (called whenever a page changes)."""
+    cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    if instance is None or isinstance(instance, Page | Site):
+        tree_changed()
+
+
+def connect() -> None:
+    """Listen to every change of a page or a site (called from CmsConfig.ready)."""
+    post_save.connect(_page_changed, dispatch_uid="cms-tree-saved")
+    post_delete.connect(_page_changed, dispatch_uid="cms-tree-deleted")
+    page_published.connect(_page_changed, dispatch_uid="cms-tree-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="cms-tree-unpublished")
+    page_slug_changed.connect(_page_changed, dispatch_uid="cms-tree-slug")
+    post_page_move.connect(_page_changed, dispatch_uid="cms-tree-moved")
