@@ -294,7 +294,7 @@ def print_load(load: dict) -> None:
 
 
 def main() -> int:
-    from benchmarks.harness import cleanup, django_start
+    from benchmarks.harness import cleanup, django_start, media_overrides
 
     with tempfile.TemporaryDirectory(prefix="campus-bench-") as tmpdir:
         django_start(tmpdir, "Campus load benchmark")
@@ -303,19 +303,14 @@ def main() -> int:
 
         from benchmarks.pages import bench_data
 
-        overrides = {}
-        if not os.environ.get("BENCH_DATABASE_URL"):
-            # Demo pictures and renditions go away with the throw-away database.
-            overrides["MEDIA_ROOT"] = Path(tmpdir) / "media"
-        with override_settings(**overrides):
+        with override_settings(**media_overrides(tmpdir)):
             print("Loading the demo catalogue and building courses…", file=sys.stderr)
             data = bench_data()
             try:
-                load = run_load(data)
+                return result_print("campus-load", run_load(data), print_load)
             finally:
                 cleanup(data)
                 connections.close_all()
-    return result_print("campus-load", load, print_load)
 
 
 if __name__ == "__main__":
