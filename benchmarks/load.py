@@ -9,7 +9,7 @@ It collects the static files into a temporary STATIC_ROOT and starts gunicorn
 workers, plain HTTP) on a free port against the bench database, with the bench's
 SECRET_KEY so that a session made here logs the learner in on every worker (sessions
 are stored in the database). `BENCH_REDIS_URL`, when set, becomes the server's
-REDIS_URL (with a cache key prefix of its own). A bounded client of LOAD_CONCURRENCY
+REDIS_URL (with a cache key prefix of its own, whose keys are deleted at the end). A bounded client of LOAD_CONCURRENCY
 threads (http.client, a new connection per request, as gunicorn's sync workers close
 them) then sends LOAD_REQUESTS requests to each target in turn, LOAD_ROUNDS rounds
 interleaved, after a warm-up. Requests/s is the requests over the seconds of their
@@ -145,6 +145,17 @@ def server_stop(proc: subprocess.Popen) -> None:
             continue
 
 
+def cache_clear(env: dict) -> None:
+    """Delete what the server cached in ``BENCH_REDIS_URL`` (its key prefix only)."""
+    if "REDIS_URL" not in env:
+        return
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    for key in client.scan_iter(f"{env['CACHE_KEY_PREFIX']}:*"):
+        client.delete(key)
+
+
 def burst(
     port: int, path: str, cookie: str | None, requests: int
 ) -> tuple[float, list]:
@@ -244,6 +255,7 @@ def run_load(
                     latencies[label] += times
         finally:
             server_stop(proc)
+            cache_clear(env)
     static_rps = len(latencies[targets[0][0]]) / walls[targets[0][0]]
     figures = []
     for label, path, logged in targets:
