@@ -173,8 +173,8 @@ def burst(
             start = time.perf_counter()
             try:
                 status, _ = get(port, path, cookie)
-            except OSError as exc:
-                status = repr(exc)
+            except (OSError, http.client.HTTPException) as exc:
+                status = repr(exc)  # stops the run below, as a wrong status does
             elapsed = time.perf_counter() - start
             with lock:
                 if status != 200:
