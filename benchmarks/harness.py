@@ -66,6 +66,14 @@ def django_start(tmpdir: str, title: str) -> str:
     return db_label
 
 
+def media_overrides(tmpdir: str) -> dict:
+    """Settings for the throw-away SQLite file: demo pictures and renditions go to a
+    folder of ``tmpdir`` and away with it; none with ``BENCH_DATABASE_URL``."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return {}
+    return {"MEDIA_ROOT": Path(tmpdir) / "media"}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str

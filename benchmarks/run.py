@@ -21,6 +21,11 @@ and on two courses built with tests/factories/courses.py:
   of 10 lessons and for one of 200, side by side: query counts must not grow with the
   size of a course.
 
+Then the load section (benchmarks/load.py): the production server (gunicorn, 2
+workers) on the same database, requests/s and p50/p99 of a static file, the home
+page, the catalogue, a course page and the demo lesson (enrolled learner) under 4
+concurrent clients, 5 interleaved rounds, with the ratio to the static file.
+
 Last, the learner-journey budgets: after everything above has been measured (so that
 those figures stay comparable with earlier runs), it adds a learner enrolled in the
 demo course and in both sized courses with their first JOURNEY_DONE lessons completed,
@@ -67,7 +72,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -76,8 +80,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: benchmarks/ alone is on the path
     sys.path.insert(0, str(REPO))
 
-from benchmarks.harness import cleanup, django_start  # noqa: E402
+from benchmarks.harness import cleanup, django_start, media_overrides  # noqa: E402
 from benchmarks.journey import print_journey, run_journey  # noqa: E402
+from benchmarks.load import print_load, run_load  # noqa: E402
 from benchmarks.pages import (  # noqa: E402
     BARE_LESSON_TEMPLATE,
     BARE_LESSON_TEMPLATE_NAME,
@@ -123,10 +128,11 @@ def main() -> int:
         bare_template.write_text(BARE_LESSON_TEMPLATE, encoding="utf-8")
         templates = copy.deepcopy(settings.TEMPLATES)
         templates[0]["DIRS"] = [*templates[0].get("DIRS", []), template_dir]
-        overrides = {"ROOT_URLCONF": bench_urlconf(), "TEMPLATES": templates}
-        if not os.environ.get("BENCH_DATABASE_URL"):
-            # Demo pictures and renditions go away with the throw-away database.
-            overrides["MEDIA_ROOT"] = Path(tmpdir) / "media"
+        overrides = {
+            "ROOT_URLCONF": bench_urlconf(),
+            "TEMPLATES": templates,
+            **media_overrides(tmpdir),
+        }
 
         with override_settings(**overrides):
             print("Loading the demo catalogue and building courses…", file=sys.stderr)
@@ -139,6 +145,7 @@ def main() -> int:
                 weights = [run_weight(case, data) for case in WEIGHT_CASES]
                 bare = run_bare_lesson(data, args.requests, args.warmup, args.sql)
                 sizes = run_sizes(data, args.requests, args.sql)
+                load = run_load(data)  # before the journey adds 20 courses
                 journey = run_journey(data, args.requests, args.warmup, args.sql)
                 quizzes = run_quizzes(data)
                 certificates = run_certificates(data)
@@ -156,6 +163,7 @@ def main() -> int:
         print_weights(weights)
         print_bare(bare)
         print_sizes(sizes)
+        print_load(load)
         print_journey(journey)
         print_quizzes(quizzes)
         print_certificates(certificates)
@@ -174,6 +182,7 @@ def main() -> int:
                     "weights": weights,
                     "bare_lesson": bare,
                     "course_sizes": sizes,
+                    "load": load,
                     "learner_journey": journey,
                     "quizzes": quizzes,
                     "certificates": certificates,
