@@ -24,6 +24,17 @@ def reads_every_lesson(user) -> bool:
     return user.groups.filter(name__in=STAFF_ROLES).exists()
 
 
+def quiz_tools_allowed(user) -> bool:
+    """Whether ``user`` may use the trainers' quiz screens (essays, attempts in full,
+    statistics): those who read every lesson. Remembered for the request, as menus,
+    page buttons and listing rows ask once each."""
+    allowed = getattr(user, "_campus_quiz_tools_allowed", None)
+    if allowed is None:
+        allowed = reads_every_lesson(user)
+        user._campus_quiz_tools_allowed = allowed
+    return allowed
+
+
 def lesson_access_response(*, page, request):
     """None when the visitor may read the page (a lesson or a quiz); otherwise where to
     send them.

@@ -4,7 +4,7 @@ listed by the one listing of attempts, ``reports.viewsets``, filtered on the qui
 (``quiz_attempts_url``).
 
 Only trainers, certificate admins and superusers may use them
-(``learners.access.reads_every_lesson``), checked on every request; every row they
+(``learners.access.quiz_tools_allowed``), checked on every request; every row they
 show is restricted by the reader's learner scope (``learners.scope``), the rule of
 every admin screen of learner data. Grades are
 written by ``learners.services.quiz_essay_grade``; these views turn its refusals into
@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import QuizPage
 from courses.question_types import QTYPE_LABELS, question_type
-from learners.access import reads_every_lesson
+from learners.access import quiz_tools_allowed
 from learners.scope import LearnerScope, learner_scope_or_none
 from learners.selectors.quiz_admin import (
     attempt_detail_get,
@@ -33,18 +33,6 @@ from learners.selectors.quiz_admin import (
     quiz_statistics_get,
 )
 from learners.services import QuizError, quiz_essay_grade
-
-ATTEMPTS_PER_PAGE = 50
-
-
-def quiz_tools_allowed(user) -> bool:
-    """Whether ``user`` may use the quiz screens (remembered for the request, as menus
-    and page buttons ask once per page shown)."""
-    allowed = getattr(user, "_campus_quiz_tools_allowed", None)
-    if allowed is None:
-        allowed = reads_every_lesson(user)
-        user._campus_quiz_tools_allowed = allowed
-    return allowed
 
 
 def quiz_attempts_url(quiz: QuizPage) -> str:

@@ -10,12 +10,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from courses.models import QuizPage
-from learners.access import lesson_access_response
-from learners.quiz_admin_views import (
-    quiz_admin_urlpatterns,
-    quiz_attempts_url,
-    quiz_tools_allowed,
-)
+from learners.access import lesson_access_response, quiz_tools_allowed
+from learners.quiz_admin_views import quiz_admin_urlpatterns, quiz_attempts_url
 from learners.scope import learner_scope_or_none
 from learners.selectors import learners_of_pages_list
 from learners.selectors.quiz_admin import essay_pending_count

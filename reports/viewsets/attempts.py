@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
+from learners.access import quiz_tools_allowed
 from learners.models import QuizAttempt
-from learners.quiz_admin_views import quiz_tools_allowed
 from reports.filters import AttemptResult, QuizAttemptFilterSet
 from reports.viewsets.base import (
     ReportField,
