@@ -2,7 +2,6 @@
 filtered on the quiz): what a trainer sees, filters, pages and query counts."""
 
 import random
-from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
@@ -13,64 +12,21 @@ from django.urls import reverse
 from courses.models import ModulePage
 from learners.models import QuizAttempt
 from learners.quiz_admin_views import quiz_attempts_url
-from learners.roles import Role
 from learners.services import (
     enrollment_create,
     quiz_attempt_start,
     quiz_attempt_submit,
-    role_grant,
 )
-from tests.factories.courses import course_create
-from tests.factories.learners import MunicipalityFactory, ProfileFactory, UserFactory
+from tests.factories import quiz_admin
+from tests.factories.learners import ProfileFactory
 from tests.factories.quizzes import essay, quiz_create, single, truefalse
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course():
-    return course_create(title="Budget communal", modules=1, lessons_per_module=1)
-
-
-@pytest.fixture
-def quiz(course):
-    return quiz_create(
-        ModulePage.objects.child_of(course).get(),
-        title="Quiz du budget",
-        questions=[single(), truefalse(), essay(marks="2")],
-        pass_mark=50,
-    )
-
-
-@pytest.fixture
-def trainer(client):
-    user = UserFactory(first_name="Moussa", last_name="Ndiaye")
-    role_grant(user=user, role=Role.TRAINER)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def people():
-    dakar = MunicipalityFactory(name="Dakar", country="SN")
-    tunis = MunicipalityFactory(name="Tunis", country="TN")
-    awa = ProfileFactory(
-        municipality=dakar,
-        user__first_name="Awa",
-        user__last_name="Diop",
-        user__email="awa.diop@dakar.example",
-    ).user
-    youssef = ProfileFactory(
-        municipality=tunis,
-        user__first_name="Youssef",
-        user__last_name="Ben Ali",
-        user__email="y.benali@tunis.example",
-    ).user
-    return {"dakar": dakar, "tunis": tunis, "awa": awa, "youssef": youssef}
-
-
-def _at(day: int, hour: int = 10) -> datetime:
-    return datetime(2026, 3, day, hour, tzinfo=UTC)
+course, quiz = quiz_admin.course, quiz_admin.quiz
+trainer, people = quiz_admin.trainer, quiz_admin.people
+_at = quiz_admin.at
 
 
 def _take(
