@@ -9,6 +9,7 @@ version in its keys, so after a change nothing stale is read on any node.
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import (
@@ -31,9 +32,16 @@ def tree_version_get() -> str:
     return version
 
 
-def tree_changed() -> None:
-    """Forget everything cached from the tree (called whenever a page changes)."""
+def _version_renew() -> None:
     cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def tree_changed() -> None:
+    """Forget everything cached from the tree (called whenever a page changes): at
+    once, and again when the change is committed, so that what another request
+    cached from the tree while the change was not yet visible to it is dropped too."""
+    _version_renew()
+    transaction.on_commit(_version_renew)
 
 
 def _page_changed(sender, instance=None, **kwargs):

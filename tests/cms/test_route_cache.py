@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from cms.page_tree import TREE_VERSION_KEY
+from cms.page_tree import TREE_VERSION_KEY, tree_changed, tree_version_get
 from courses.models import CoursePage, ModulePage
 from tests.factories.courses import catalog_get, course_create, publish
 from tests.factories.learners import ProfileFactory
@@ -164,3 +164,15 @@ def test_a_new_slug_is_seen_at_once_with_the_redis_cache(client, redis_cache):
     old, new = _publish_new_slug_after_a_visit(client)
     assert (old.status_code, new.status_code) == (404, 200)
     assert redis_cache.get(TREE_VERSION_KEY)  # the version really lives in Redis
+
+
+def test_what_is_cached_before_a_page_change_is_committed_is_dropped_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    """Another node may route (or build a course outline) while a publication is not
+    yet committed, and cache the old tree under the new version: the version moves
+    again at commit, so those entries are never read."""
+    with django_capture_on_commit_callbacks(execute=True):
+        tree_changed()
+        seen_before_commit = tree_version_get()
+    assert tree_version_get() != seen_before_commit
