@@ -77,7 +77,11 @@ def _ports() -> tuple[int, int]:
     if chosen:
         first, second = (int(port) for port in chosen.split(","))
         return first, second
-    return free_port(), free_port()
+    first = free_port()
+    second = free_port()
+    while second == first:
+        second = free_port()
+    return first, second
 
 
 @pytest.fixture(scope="module")
@@ -111,33 +115,35 @@ def cluster(tmp_path_factory):
             "WEB_CONCURRENCY": "2",
             "LOG_LEVEL": "WARNING",
         }
-        nodes, media_roots = [], []
-        for name, port in (("A", port_a), ("B", port_b)):
-            media_roots.append(tmp / f"media-{name}")
-            env = {
+
+        def node_env(name):
+            return {
                 **shared,
                 "STATIC_ROOT": str(tmp / f"static-{name}"),
-                "MEDIA_ROOT": str(media_roots[-1]),
+                "MEDIA_ROOT": str(tmp / f"media-{name}"),
                 # Two gunicorns on one machine: a control socket each.
                 "GUNICORN_CMD_ARGS": f"--control-socket={tmp}/gunicorn-{name}.ctl",
             }
-            node = WebNode(name, port, env, tmp / f"node-{name}.log")
-            stack.callback(node.stop)
-            nodes.append(node)
-            if name == "A":
-                node.wait(host=PUBLIC_HOST)
-                seed_env = env
-        # B collects its static files while the course is added through A's settings.
+
+        a = WebNode("A", port_a, node_env("A"), tmp / "node-A.log")
+        stack.callback(a.stop)
+        a.wait(host=PUBLIC_HOST)
+        b = WebNode("B", port_b, node_env("B"), tmp / "node-B.log")
+        stack.callback(b.stop)
+        # While B collects its static files, the people and the course are added.
         seed = manage(
-            seed_env, "shell", "-c", "from tests.nodes import nodes_seed; nodes_seed()"
+            node_env("A"),
+            "shell",
+            "-c",
+            "from tests.nodes import nodes_seed; nodes_seed()",
         )
-        nodes[1].wait(host=PUBLIC_HOST)
+        b.wait(host=PUBLIC_HOST)
         yield Cluster(
-            a=nodes[0],
-            b=nodes[1],
+            a=a,
+            b=b,
             database_url=database_url,
             s3_endpoint=endpoint,
-            media_roots=media_roots,
+            media_roots=[tmp / "media-A", tmp / "media-B"],
             seed=json.loads(seed.strip().splitlines()[-1]),
         )
 
