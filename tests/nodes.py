@@ -26,7 +26,13 @@ from urllib.parse import urlsplit, urlunsplit
 import lxml.html
 
 REPO = Path(__file__).resolve().parent.parent
-START_TIMEOUT = 300  # seconds: collectstatic and the first migrate take most of it
+# A node starting writes to its log as it goes (collectstatic's summary, each
+# migration, gunicorn's start): it is waited for as long as it makes progress, and
+# given up when its log has not moved for STALL_TIMEOUT seconds (a busy machine
+# compresses the static files for minutes before collectstatic says a word), or
+# after START_TIMEOUT seconds in all.
+STALL_TIMEOUT = 600
+START_TIMEOUT = 1800
 # The caller's settings that would otherwise reach the nodes.
 NOT_INHERITED = {
     "DJANGO_SETTINGS_MODULE",
@@ -120,33 +126,38 @@ class WebNode:
     def log_tail(self, chars: int = 3000) -> str:
         return self.log.read_text(errors="replace")[-chars:]
 
-    def wait(self, host: str, timeout: float = START_TIMEOUT) -> None:
+    def wait(self, host: str) -> None:
         """Until /health/ (asked for ``host``) says 200, database and cache
-        answering; or fail with the end of the log."""
+        answering; or fail with the end of the log if the node stops, stalls or
+        never answers."""
         import requests
 
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        started = moved = time.monotonic()
+        size = -1
+        while True:
             if self.process.poll() is not None:
                 raise AssertionError(
                     f"node {self.name} stopped (exit {self.process.returncode}):\n"
                     f"{self.log_tail()}"
                 )
             try:
-                if (
-                    requests.get(
-                        f"{self.url}/health/", headers={"Host": host}, timeout=5
-                    ).status_code
-                    == 200
-                ):
+                answer = requests.get(
+                    f"{self.url}/health/", headers={"Host": host}, timeout=5
+                )
+                if answer.status_code == 200:
                     return
             except requests.RequestException:
                 pass
+            now = time.monotonic()
+            if self.log.stat().st_size != size:
+                size, moved = self.log.stat().st_size, now
+            if now - moved > STALL_TIMEOUT or now - started > START_TIMEOUT:
+                raise AssertionError(
+                    f"node {self.name} did not answer on {self.url} after "
+                    f"{now - started:.0f} s (its log still for {now - moved:.0f} s):"
+                    f"\n{self.log_tail()}"
+                )
             time.sleep(0.3)
-        raise AssertionError(
-            f"node {self.name} did not answer on {self.url} within {timeout} s:\n"
-            f"{self.log_tail()}"
-        )
 
     def stop(self) -> None:
         """SIGTERM to the node's process group (make, gunicorn and its workers)."""
@@ -172,7 +183,7 @@ def manage(env: dict, *args: str) -> str:
         env=environment,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
