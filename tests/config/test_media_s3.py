@@ -20,35 +20,22 @@ from wagtail.documents import get_document_model
 from certificates.models import certificate_pdf_storage
 from tests.config.test_deploy import _production_env
 from tests.factories.courses import image_create
+from tests.s3_server import CREDENTIALS, REGION, s3_server
 
-moto_server = pytest.importorskip(
+pytest.importorskip(
     "moto.server", reason="moto[server] is not installed: pip install -e '.[dev]'"
 )
-boto3 = pytest.importorskip("boto3")
+pytest.importorskip("boto3")
 
 pytestmark = pytest.mark.django_db
 
 BUCKET = "campus-media"
-CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    server = moto_server.ThreadedMotoServer(
-        ip_address="127.0.0.1", port=0, verbose=False
-    )
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    ).create_bucket(Bucket=BUCKET)
-    yield endpoint
-    server.stop()
+    with s3_server(BUCKET) as endpoint:
+        yield endpoint
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +54,7 @@ def production_storages(s3_endpoint):
         env=_production_env(
             AWS_STORAGE_BUCKET_NAME=BUCKET,
             AWS_S3_ENDPOINT_URL=s3_endpoint,
-            AWS_S3_REGION_NAME="us-east-1",
+            AWS_S3_REGION_NAME=REGION,
             **CREDENTIALS,
         ),
         capture_output=True,
