@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
@@ -8,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from cms.site_address import site_identity_get
+from cms.site_address import public_base_url, site_identity_get
 from learners.models import User
 from learners.selectors import profile_is_complete
 from learners.services import email_send
@@ -37,6 +39,15 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().get_client_ip(request)
         except ImproperlyConfigured:
             return request.META.get("REMOTE_ADDR", "")
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """One failed-login counter per account for the whole site: allauth keys it on
+        the request's host (``get_current_site``, which is the Host header without
+        django.contrib.sites), so a site answering under several names, or nodes reached
+        by their own addresses, would give five tries per name. The site's one public
+        address (CAMPUS_BASE_URL) is the same on every node."""
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{urlsplit(public_base_url()).netloc}:{login}"
 
     def get_login_redirect_url(self, request):
         if not profile_is_complete(user=request.user):

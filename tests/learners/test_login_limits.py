@@ -102,3 +102,25 @@ def test_admin_login_with_a_wrong_password_says_so_in_french(client):
     assert response.status_code == 200
     assert SESSION_KEY not in client.session
     assert "mot de passe" in response.content.decode()
+
+
+def test_one_counter_per_account_whatever_host_the_request_names(client, settings):
+    """A site answering under two names (or two nodes reached by their own addresses)
+    keeps one counter per account: failures under one Host lock the other."""
+    settings.ALLOWED_HOSTS = ["campus.example", "formation.example"]
+    user = _admin_user("trainer")
+    for attempt in range(5):
+        client.post(
+            "/accounts/login/",
+            {"login": user.email, "password": WRONG},
+            REMOTE_ADDR=f"192.0.2.{40 + attempt}",
+            HTTP_HOST="campus.example",
+        )
+    response = client.post(
+        "/accounts/login/",
+        {"login": user.email, "password": DEFAULT_PASSWORD},
+        REMOTE_ADDR="192.0.2.60",
+        HTTP_HOST="formation.example",
+    )
+    assert TOO_MANY in response.content.decode()
+    assert SESSION_KEY not in client.session
