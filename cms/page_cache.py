@@ -82,8 +82,8 @@ def _request_language(request) -> str:
 
 def request_is_anonymous(request) -> bool:
     """Whether the request certainly belongs to nobody: a GET or HEAD without a
-    session, a pending message or credentials."""
-    if request.method not in ("GET", "HEAD"):
+    session, a pending message or credentials, and not an admin's preview."""
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
         return False
     cookies = request.COOKIES
     # An empty cookie (as some clients send one that was deleted) holds nothing.

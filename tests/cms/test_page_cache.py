@@ -9,12 +9,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from wagtail.images.rect import Rect
 from wagtail.models import PageViewRestriction
 
 from courses.models import CoursePage, LessonPage, Trainer
 from learners.services import enrollment_create, step_complete
 from tests.config.test_cache_outage import hung_cache  # noqa: F401
-from tests.factories.courses import catalog_get, course_create, topic_create
+from tests.factories.courses import (
+    catalog_get,
+    course_create,
+    image_create,
+    topic_create,
+)
 from tests.factories.learners import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,22 +163,31 @@ def test_a_new_slug_or_an_unpublished_course_is_seen_at_once(client, pages, cour
     assert "Finances locales" not in _visit(client, pages[1]).content.decode()
 
 
-def test_renaming_a_topic_or_a_trainer_shows_at_once(client, pages, course):
-    """Topics and trainers are snippets, not pages: changing them shows on the next
+def test_changing_a_topic_a_trainer_or_an_image_shows_at_once(client, pages, course):
+    """Topics, trainers and images are not pages: changing one shows on the next
     visit all the same."""
     trainer = Trainer.objects.create(name="Awa Diop", bio="Formatrice")
     course.trainers = [trainer]
+    course.cover_image = image_create()
     course.save_revision().publish()
-    for url in pages:
-        _visit(client, url)
-    topic = course.topics.get()
-    topic.name = "Gouvernance municipale"
-    topic.save()
-    trainer.name = "Awa Ndiaye"
-    trainer.save()
-    body = _visit(client, course.url).content.decode()
-    assert "Gouvernance municipale" in body and "Awa Ndiaye" in body
+    for snippet, name in (
+        (course.topics.get(), "Gouvernance municipale"),
+        (trainer, "Awa Ndiaye"),
+    ):
+        for url in pages:
+            _visit(client, url)
+        snippet.name = name
+        snippet.save()
+        assert name in _visit(client, course.url).content.decode()
     assert "Gouvernance municipale" in _visit(client, pages[1]).content.decode()
+
+    catalogue_before = _visit(client, pages[1]).content.decode()  # a cropped cover
+    image = course.cover_image
+    image.set_focal_point(Rect(0, 0, 100, 100))
+    image.save()
+    again = _visit(client, pages[1])
+    assert again[CACHE] == "miss"
+    assert again.content.decode() != catalogue_before
 
 
 def test_a_course_made_private_is_no_longer_served_from_the_cache(client, course):
