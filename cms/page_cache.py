@@ -31,6 +31,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -92,6 +93,16 @@ def request_is_anonymous(request) -> bool:
     ):
         return False
     return not any(request.META.get(header) for header in _CREDENTIAL_HEADERS)
+
+
+def routed_to_pages(request) -> bool:
+    """Whether the path goes to Wagtail's page view (not to the admin, the accounts,
+    the API or /health/, which never read the page cache)."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.url_name == "wagtail_serve"
 
 
 def page_cache_key(request, *, version: str) -> str:
@@ -235,7 +246,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED or not request_is_anonymous(request):
+        if not (
+            settings.PAGE_CACHE_ENABLED
+            and request_is_anonymous(request)
+            and routed_to_pages(request)
+        ):
             return self._private_answer(request)
         try:
             key = page_cache_key(request, version=tree_version_get())
