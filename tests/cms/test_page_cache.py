@@ -7,6 +7,7 @@ import gzip
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.rect import Rect
@@ -299,3 +300,11 @@ def test_pages_still_render_while_the_cache_hangs(client, hung_cache, course):  
             response = _visit(client, url)
             assert response[CACHE] == "miss"
             assert "Campus" in response.content.decode()
+
+
+def test_a_deployment_forgets_the_pages_kept_by_the_previous_code(client, course):
+    """`migrate`, which every deployment runs, makes the next visit a miss, so pages
+    rendered by old templates (with old static file names) are not served after it."""
+    _visit(client, course.url)
+    call_command("migrate", verbosity=0)
+    assert _visit(client, course.url)[CACHE] == "miss"
