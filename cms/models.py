@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.forms import CampusPageForm
+from cms.page_cache import AnonymousCacheMixin
 from cms.routing import CachedRouteMixin
 
 
@@ -56,10 +57,12 @@ class NamedModel(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(CachedRouteMixin, EnglishTitleMixin, Page):
+class HomePage(AnonymousCacheMixin, CachedRouteMixin, EnglishTitleMixin, Page):
     """The root of the site: a welcome for city staff and the way into the catalogue.
 
-    It routes the pages under it through the route cache (cms.routing).
+    It routes the pages under it through the route cache (cms.routing); anonymous
+    visitors get it from the page cache (cms.page_cache), as the catalogue and the
+    course pages.
     """
 
     base_form_class = CampusPageForm

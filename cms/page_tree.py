@@ -1,6 +1,8 @@
 """One version for the whole page tree, in the default cache (Redis in production,
 so every web node sees it): any publication, unpublication, move, slug change,
-save or deletion of a page, and any change of a Site, gives it a new value.
+save or deletion of a page, and any change of a Site, of a page's view restrictions,
+of an image or of a model that pages show (``shown_on_pages = True`` on the model:
+topics, trainers), gives it a new value.
 
 Whatever is cached from the tree (the route cache, the course indexes) puts the
 version in its keys, so after a change nothing stale is read on any node.
@@ -11,7 +13,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -44,8 +47,16 @@ def tree_changed() -> None:
     transaction.on_commit(_version_renew)
 
 
+def _changes_pages(instance) -> bool:
+    """Whether saving or deleting `instance` changes what a page shows (or to whom):
+    the cached pages (cms.page_cache) and indexes must then be built again."""
+    return isinstance(
+        instance, Page | Site | PageViewRestriction | AbstractImage
+    ) or getattr(instance, "shown_on_pages", False)
+
+
 def _page_changed(sender, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page | Site):
+    if instance is None or _changes_pages(instance):
         tree_changed()
 
 

@@ -103,10 +103,15 @@ def profile_edit(request):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def language_switch(request):
-    """Switch the interface language (a form post, so it works without JavaScript)."""
-    language = request.POST.get("language", "")
+    """Switch the interface language (a plain form, so it works without JavaScript).
+
+    Visitors send it by GET: it only sets the language cookie, so their pages carry
+    no CSRF token and stay cacheable (cms.page_cache). Learners post it with their
+    CSRF token, and the choice is also kept in their session."""
+    params = request.POST if request.method == "POST" else request.GET
+    language = params.get("language", "")
     next_url = _safe_next(request)
     response = HttpResponseRedirect(next_url)
     if language not in dict(settings.LANGUAGES):
@@ -117,7 +122,8 @@ def language_switch(request):
         )
         return response
     translation.activate(language)
-    request.session[SESSION_KEY] = language
+    if request.method == "POST" and request.user.is_authenticated:
+        request.session[SESSION_KEY] = language
     _set_language_cookie(response, language)
     return response
 

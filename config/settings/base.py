@@ -77,6 +77,11 @@ MIDDLEWARE = [
     # finished page (Django's order: UpdateCacheMiddleware above it, ConditionalGet
     # below it, so that ETags are computed on the uncompressed page).
     "config.compression.CampusGZipMiddleware",
+    # Anonymous visitors' home, catalogue and course pages from the cache: inside the
+    # security, CSP and gzip middlewares (their headers and compression apply to a
+    # page from the cache), outside everything a hit does without (session, CSRF,
+    # user, language, messages, routing).
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +126,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The page cache for anonymous visitors (cms.page_cache): on unless PAGE_CACHE=off;
+# publishing renews its keys at once, PAGE_CACHE_TIMEOUT (seconds) is a safety net.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "") or 600)
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")

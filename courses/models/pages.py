@@ -14,6 +14,7 @@ from wagtail.search import index
 from cms.fields import optional_image_field
 from cms.forms import CampusPageForm
 from cms.models import EnglishTitleMixin, english_active, in_language
+from cms.page_cache import AnonymousCacheMixin
 from courses.blocks import LessonBodyBlock
 from courses.models.snippets import Level
 from courses.reading_time import reading_minutes, stream_text, words_count
@@ -21,10 +22,12 @@ from courses.reading_time import reading_minutes, stream_text, words_count
 CATALOG_PAGE_SIZE = 12
 
 
-class CatalogPage(EnglishTitleMixin, Page):
+class CatalogPage(AnonymousCacheMixin, EnglishTitleMixin, Page):
     """The list of courses, with filters by topic, level and language, and search."""
 
     base_form_class = CampusPageForm
+    # Its filters and pages (cms.page_cache keeps each address for visitors).
+    anonymous_cache_query_params = ("q", "topic", "level", "language", "page")
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -73,7 +76,7 @@ class CatalogPage(EnglishTitleMixin, Page):
         return context
 
 
-class CoursePage(EnglishTitleMixin, Page):
+class CoursePage(AnonymousCacheMixin, EnglishTitleMixin, Page):
     """A course: what it teaches, to whom, by whom, and its outline of modules."""
 
     base_form_class = CampusPageForm

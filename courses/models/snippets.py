@@ -44,6 +44,8 @@ class Topic(index.Indexed, models.Model):
         FieldPanel("description"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The catalogue's filters and the course pages show topics (cms.page_tree).
+    shown_on_pages = True
 
     class Meta:
         verbose_name = _("topic")
@@ -88,6 +90,8 @@ class Trainer(NamedModel):
         FieldPanel("bio"),
         FieldPanel("user"),
     ]
+    # Course pages show their trainers (cms.page_tree).
+    shown_on_pages = True
 
     class Meta(NamedModel.Meta):
         verbose_name = _("trainer")

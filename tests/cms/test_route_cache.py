@@ -20,6 +20,12 @@ from tests.factories.learners import ProfileFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """These tests follow routing: visitors' pages from the page cache skip it."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def _warm(client, url):
     """Visit twice: the second answer comes from the route cache."""
     assert client.get(url).status_code == 200

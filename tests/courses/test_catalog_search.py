@@ -11,6 +11,13 @@ from tests.factories.courses import catalog_get, course_create
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """These tests read the catalogue view's context, which a page from the page
+    cache (cms.page_cache) does not have."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def _titles(client, query):
     response = client.get(catalog_get().url, {"q": query})
     assert response.status_code == 200

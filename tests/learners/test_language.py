@@ -5,6 +5,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from learners.middleware import SESSION_KEY
+from tests.factories.learners import ProfileFactory
+
 pytestmark = pytest.mark.django_db
 
 SWITCH_URL = reverse("language_switch")
@@ -42,14 +45,51 @@ def test_switcher_never_redirects_to_another_site(client):
     assert response["Location"] == "/"
 
 
-def test_switcher_refuses_get_and_forged_csrf(db):
+def test_switcher_refuses_a_forged_csrf_token(db):
+    """A post with a forged CSRF token is refused and sets no language."""
     client = Client(enforce_csrf_checks=True)
-    assert client.get(SWITCH_URL, {"language": "en"}).status_code == 405
     response = client.post(
         SWITCH_URL, {"language": "en", "csrfmiddlewaretoken": "forged"}
     )
     assert response.status_code == 403
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_a_visitor_switches_by_a_get_form_without_a_csrf_token(db):
+    """A visitor's switcher is a plain GET form (no token, so the page can be cached):
+    it sets the cookie, opens no session and returns to the page."""
+    client = Client(enforce_csrf_checks=True)
+    body = client.get("/").content.decode()
+    form = body[body.index('<form class="language-switcher"') :]
+    form = form[: form.index("</form>")]
+    assert 'method="get"' in form
+    assert "csrfmiddlewaretoken" not in body
+
+    response = client.get(SWITCH_URL, {"language": "en", "next": "/accounts/login/"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/login/")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert '<html lang="en">' in client.get("/").content.decode()
+
+
+def test_a_get_switch_never_redirects_to_another_site(client):
+    response = client.get(
+        SWITCH_URL, {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+
+
+def test_a_learner_posts_the_switcher_with_a_csrf_token(client):
+    """A learner's switcher is a POST form with its CSRF token; the choice is kept in
+    their session too."""
+    client.force_login(ProfileFactory().user)
+    body = client.get("/").content.decode()
+    form = body[body.index('<form class="language-switcher"') :]
+    form = form[: form.index("</form>")]
+    assert 'method="post"' in form and "csrfmiddlewaretoken" in form
+
+    client.post(SWITCH_URL, {"language": "en", "next": "/"})
+    assert client.session[SESSION_KEY] == "en"
 
 
 def test_browser_language_does_not_override_french(client):
