@@ -314,7 +314,7 @@ def burst(
                     )
                     return
                 statuses[status] = statuses.get(status, 0) + 1
-                if answer_etag:
+                if target.conditional and answer_etag:
                     etag[0] = answer_etag
                 latencies.append(elapsed)
 
