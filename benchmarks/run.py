@@ -23,8 +23,11 @@ and on two courses built with tests/factories/courses.py:
 
 Then the load section (benchmarks/load.py): the production server (gunicorn, 2
 workers) on the same database, requests/s and p50/p99 of a static file, the home
-page, the catalogue, a course page and the demo lesson (enrolled learner) under 4
-concurrent clients, 5 interleaved rounds, with the ratio to the static file.
+page, the catalogue, a course page (each anonymous page also with If-None-Match, the
+statuses counted) and the demo lesson (enrolled learner) under 4 concurrent clients,
+5 interleaved rounds, with the ratio to the static file; and the same against a
+checkout of the commit before issue 14 (BASELINE_COMMIT, unless --no-baseline),
+interleaved, with each ratio to it beside its budget.
 
 Last, the learner-journey budgets: after everything above has been measured (so that
 those figures stay comparable with earlier runs), it adds a learner enrolled in the
@@ -53,6 +56,9 @@ against WeasyPrint alone on the same HTML, with the peak memory of each chunk of
 After everything else, the reports at scale (benchmarks/reports.py): report pages and
 selectors with 1,000 and with 100,000 generated learners (`generate_load_data`; 10,000
 on SQLite), queries and times side by side, and the memory of the listings' exports.
+
+Last before the JSON, issue 14's budgets from this run's figures (benchmarks/budgets.py),
+PASS or MISS. `--only pages,load` runs some sections only (in the order above).
 
 The database is a throw-away SQLite file, migrated at start, unless BENCH_DATABASE_URL
 is set (that database is then migrated and used; the users and courses the script adds
