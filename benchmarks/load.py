@@ -461,8 +461,9 @@ def baseline_server(
         env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
         capture_output=True,
         text=True,
-        check=True,
     )
+    if built.returncode != 0:
+        raise SystemExit(f"baseline bench data failed:\n{built.stderr[-3000:]}")
     baseline = json.loads(built.stdout.strip().splitlines()[-1])
     paths = {"lesson": baseline["lesson"], "course": baseline["course"]}
     return (
