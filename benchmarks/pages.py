@@ -480,8 +480,8 @@ def print_bare(bare: dict) -> None:
             ),
         ],
     )
-    verdict = "within" if bare["within_budget"] else "OVER"
-    print(f"ratio {bare['ratio']:.2f}× ({verdict} the {bare['budget']}× budget)")
+    verdict = "PASS" if bare["within_budget"] else "MISS"
+    print(f"ratio {bare['ratio']:.2f}× (budget <= {bare['budget']}×: {verdict})")
 
 
 def print_sizes(sizes: list[dict]) -> None:
