@@ -239,20 +239,8 @@ class Server:
         )
 
     def stop(self) -> None:
-        """SIGTERM to gunicorn's process group (master and workers), SIGKILL if it
-        lingers."""
-        if self.proc is None:
-            return
-        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.proc.wait(timeout=wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        if self.proc is not None:
+            server_stop(self.proc)
 
     def check_learner(self, path: str, logout: bytes) -> None:
         status, body, _ = get(self.port, path, self.cookie)
@@ -263,6 +251,20 @@ class Server:
                 f"{self.label}: the lesson did not answer the logged-in learner"
                 f" ({status})"
             )
+
+
+def server_stop(proc: subprocess.Popen) -> None:
+    """SIGTERM to gunicorn's process group (master and workers), SIGKILL if it lingers."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def cache_clear(env: dict) -> None:
