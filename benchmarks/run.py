@@ -23,8 +23,11 @@ and on two courses built with tests/factories/courses.py:
 
 Then the load section (benchmarks/load.py): the production server (gunicorn, 2
 workers) on the same database, requests/s and p50/p99 of a static file, the home
-page, the catalogue, a course page and the demo lesson (enrolled learner) under 4
-concurrent clients, 5 interleaved rounds, with the ratio to the static file.
+page, the catalogue, a course page (each anonymous page also with If-None-Match, the
+statuses counted) and the demo lesson (enrolled learner) under 4 concurrent clients,
+5 interleaved rounds, with the ratio to the static file; and the same against a
+checkout of the commit before issue 14 (BASELINE_COMMIT, unless --no-baseline),
+interleaved, with each ratio to it beside its budget.
 
 Last, the learner-journey budgets: after everything above has been measured (so that
 those figures stay comparable with earlier runs), it adds a learner enrolled in the
@@ -54,6 +57,9 @@ After everything else, the reports at scale (benchmarks/reports.py): report page
 selectors with 1,000 and with 100,000 generated learners (`generate_load_data`; 10,000
 on SQLite), queries and times side by side, and the memory of the listings' exports.
 
+Last before the JSON, issue 14's budgets from this run's figures (benchmarks/budgets.py),
+PASS or MISS. `--only pages,load` runs some sections only (in the order above).
+
 The database is a throw-away SQLite file, migrated at start, unless BENCH_DATABASE_URL
 is set (that database is then migrated and used; the users and courses the script adds
 are deleted at the end, the demo catalogue too when the script loaded it). Nothing here
@@ -80,9 +86,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: benchmarks/ alone is on the path
     sys.path.insert(0, str(REPO))
 
+from benchmarks.budgets import budgets_get, print_budgets  # noqa: E402
 from benchmarks.harness import cleanup, django_start, media_overrides  # noqa: E402
 from benchmarks.journey import print_journey, run_journey  # noqa: E402
-from benchmarks.load import print_load, run_load  # noqa: E402
+from benchmarks.load import BASELINE_COMMIT, print_load, run_load  # noqa: E402
 from benchmarks.pages import (  # noqa: E402
     BARE_LESSON_TEMPLATE,
     BARE_LESSON_TEMPLATE_NAME,
@@ -100,13 +107,31 @@ from benchmarks.pages import (  # noqa: E402
     run_weight,
 )
 
+# In the order they run: what a section adds to the database changes what the
+# sections after it see (the journey's 20 courses change the catalogue).
+SECTIONS = ("pages", "load", "journey", "quizzes", "certificates", "reports")
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="timed requests each")
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests each")
     parser.add_argument("--sql", action="store_true", help="print the queries (stderr)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections to run, in this order: {','.join(SECTIONS)}"
+        " (default: all)",
+    )
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help=f"load section: skip the baseline server (commit {BASELINE_COMMIT[:7]})",
+    )
     args = parser.parse_args()
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if only - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(only - set(SECTIONS)))}")
     if args.requests < 2:
         parser.error("--requests must be at least 2")
 
@@ -137,19 +162,32 @@ def main() -> int:
         with override_settings(**overrides):
             print("Loading the demo catalogue and building courses…", file=sys.stderr)
             data = bench_data()
+            figures: dict = {}
             try:
-                results = [
-                    run_case(i, case, data, args.requests, args.warmup, args.sql)
-                    for i, case in enumerate(CASES)
-                ]
-                weights = [run_weight(case, data) for case in WEIGHT_CASES]
-                bare = run_bare_lesson(data, args.requests, args.warmup, args.sql)
-                sizes = run_sizes(data, args.requests, args.sql)
-                load = run_load(data)  # before the journey adds 20 courses
-                journey = run_journey(data, args.requests, args.warmup, args.sql)
-                quizzes = run_quizzes(data)
-                certificates = run_certificates(data)
-                reports = run_reports(data)
+                if "pages" in only:
+                    figures["results"] = [
+                        run_case(i, case, data, args.requests, args.warmup, args.sql)
+                        for i, case in enumerate(CASES)
+                    ]
+                    figures["weights"] = [
+                        run_weight(case, data) for case in WEIGHT_CASES
+                    ]
+                    figures["bare_lesson"] = run_bare_lesson(
+                        data, args.requests, args.warmup, args.sql
+                    )
+                    figures["course_sizes"] = run_sizes(data, args.requests, args.sql)
+                if "load" in only:  # before the journey adds 20 courses
+                    figures["load"] = run_load(data, baseline=not args.no_baseline)
+                if "journey" in only:
+                    figures["learner_journey"] = run_journey(
+                        data, args.requests, args.warmup, args.sql
+                    )
+                if "quizzes" in only:
+                    figures["quizzes"] = run_quizzes(data)
+                if "certificates" in only:
+                    figures["certificates"] = run_certificates(data)
+                if "reports" in only:
+                    figures["reports"] = run_reports(data)
             finally:
                 cleanup(data)
                 connections.close_all()
@@ -159,15 +197,21 @@ def main() -> int:
             f"\n{args.requests} requests each after {args.warmup} warm-up, interleaved;"
             f" medians. Database: {connection.vendor} ({db_label}); cache: {cache}."
         )
-        print_table(results)
-        print_weights(weights)
-        print_bare(bare)
-        print_sizes(sizes)
-        print_load(load)
-        print_journey(journey)
-        print_quizzes(quizzes)
-        print_certificates(certificates)
-        print_reports(reports)
+        printers = {
+            "results": print_table,
+            "weights": print_weights,
+            "bare_lesson": print_bare,
+            "course_sizes": print_sizes,
+            "load": print_load,
+            "learner_journey": print_journey,
+            "quizzes": print_quizzes,
+            "certificates": print_certificates,
+            "reports": print_reports,
+        }
+        for key, print_figures in printers.items():
+            if key in figures:
+                print_figures(figures[key])
+        print_budgets(figures)
         print(
             json.dumps(
                 {
@@ -178,15 +222,9 @@ def main() -> int:
                     "warmup": args.warmup,
                     "python": sys.version.split()[0],
                     "django": django.get_version(),
-                    "results": results,
-                    "weights": weights,
-                    "bare_lesson": bare,
-                    "course_sizes": sizes,
-                    "load": load,
-                    "learner_journey": journey,
-                    "quizzes": quizzes,
-                    "certificates": certificates,
-                    "reports": reports,
+                    "sections": [name for name in SECTIONS if name in only],
+                    **figures,
+                    "budgets": budgets_get(figures),
                 },
                 ensure_ascii=False,
             )

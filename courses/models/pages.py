@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,11 +16,17 @@ from cms.fields import optional_image_field
 from cms.forms import CampusPageForm
 from cms.models import EnglishTitleMixin, english_active, in_language
 from cms.page_cache import AnonymousCacheMixin
+from cms.page_tree import tree_version_get
 from courses.blocks import LessonBodyBlock
 from courses.models.snippets import Level
 from courses.reading_time import reading_minutes, stream_text, words_count
 
 CATALOG_PAGE_SIZE = 12
+# Seconds a lesson's rendered content (breadcrumbs, header, body) is kept: a new
+# tree version (any page saved or published) replaces it at once; an image or
+# document replaced under the same id (which does not move the tree version) shows
+# within this time.
+LESSON_CONTENT_TIMEOUT = 15 * 60
 
 
 class CatalogPage(AnonymousCacheMixin, EnglishTitleMixin, Page):
@@ -251,4 +258,20 @@ class LessonPage(EnglishTitleMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["navigation"] = step_navigation_get(step=self, request=request)
+        context["content_cache_key"] = self.content_cache_key(request)
+        context["content_cache_timeout"] = LESSON_CONTENT_TIMEOUT
         return context
+
+    def content_cache_key(self, request) -> str | None:
+        """What the lesson's breadcrumbs, header and rendered body are cached under
+        (templates/courses/lesson_page.html): the page tree's version (any save or
+        publication of a page moves it, so titles, positions and links to other pages
+        stay right), the site, the live revision and the language. None in a preview:
+        a draft is never cached. That part holds no learner data."""
+        if getattr(request, "is_preview", False):
+            return None
+        site_id = getattr(getattr(request, "_wagtail_site", None), "pk", "")
+        return (
+            f"{tree_version_get()}:{site_id}:{self.pk}:{self.live_revision_id}"
+            f":{get_language()}"
+        )
