@@ -39,7 +39,7 @@ from django.utils.cache import (
 )
 from django.utils.text import compress_string
 
-from cms.page_tree import tree_version_get
+from cms.page_tree import tree_version_get, tree_version_pinned
 
 # Renewed whenever what is stored or how the key is built changes, so that a
 # deployment never reads entries written by the previous code.
@@ -246,6 +246,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with tree_version_pinned():
+            return self._answer(request)
+
+    def _answer(self, request):
         if not (
             settings.PAGE_CACHE_ENABLED
             and request_is_anonymous(request)

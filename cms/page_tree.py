@@ -9,6 +9,8 @@ version in its keys, so after a change nothing stale is read on any node.
 """
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -24,9 +26,34 @@ from wagtail.signals import (
 
 TREE_VERSION_KEY = "cms:tree-version"
 
+# The version a request has read, so that its route cache, course outline, catalogue
+# link, lesson fragment and page cache ask the cache once and agree on one tree.
+_pinned: ContextVar[list | None] = ContextVar("campus_tree_version", default=None)
+
+
+@contextmanager
+def tree_version_pinned():
+    """Within it (one request: cms.page_cache's middleware opens it), the version is
+    read from the cache once; a change made inside it still renews it at once."""
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
 
 def tree_version_get() -> str:
     """The tree's current version (a fresh one if the cache lost it)."""
+    pinned = _pinned.get()
+    if pinned:
+        return pinned[0]
+    version = _version_read()
+    if pinned is not None:
+        pinned.append(version)
+    return version
+
+
+def _version_read() -> str:
     version = cache.get(TREE_VERSION_KEY)
     if version is None:
         # A random start, so an evicted version never brings old entries back.
@@ -36,7 +63,11 @@ def tree_version_get() -> str:
 
 
 def _version_renew() -> None:
-    cache.set(TREE_VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(TREE_VERSION_KEY, version, None)
+    pinned = _pinned.get()
+    if pinned is not None:
+        pinned[:] = [version]
 
 
 def tree_changed() -> None:

@@ -125,3 +125,34 @@ def test_demo_lesson_html_gzipped_stays_within_the_budget():
     assert "Marquer comme terminée" in response.content.decode()
     size = len(gzip.compress(response.content, compresslevel=6, mtime=0))
     assert size <= LESSON_GZIP_BUDGET
+
+
+def test_a_lesson_reads_the_tree_version_from_the_cache_once(monkeypatch):
+    """Route cache, course outline, catalogue link and lesson fragment all key on the
+    tree version: one request asks the cache for it once, and they agree."""
+    from cms import page_tree
+
+    course = course_create(modules=1, lessons_per_module=2)
+    _user, client = _learner_client(course)
+    url = _lessons(course)[0].url
+    assert client.get(url).status_code == 200  # fills the caches
+    reads = []
+    original = page_tree._version_read
+    monkeypatch.setattr(
+        page_tree, "_version_read", lambda: reads.append(1) or original()
+    )
+    assert client.get(url).status_code == 200
+    assert len(reads) == 1
+    # Outside a request (a task, a command), every call asks the cache again.
+    page_tree.tree_version_get()
+    page_tree.tree_version_get()
+    assert len(reads) == 3
+
+
+def test_a_change_inside_a_request_moves_the_pinned_version():
+    from cms.page_tree import tree_changed, tree_version_get, tree_version_pinned
+
+    with tree_version_pinned():
+        before = tree_version_get()
+        tree_changed()
+        assert tree_version_get() != before
