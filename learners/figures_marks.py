@@ -8,6 +8,7 @@ is asked for by its Celery name. Nothing is lost when the broker or Redis is dow
 the marks stay, and Celery beat's sweep (``report-figures-sweep``) consumes them.
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
 
@@ -27,6 +28,18 @@ REBUILD_TASK = "reports.tasks.report_figures_pending_rebuild_task"
 DEBOUNCE_SECONDS = 30
 DEBOUNCE_KEY_SECONDS = 25
 DEBOUNCE_KEY = "reports:figures:rebuild-queued"
+#: A learner is "active" in the reports when their last activity in the course is
+#: at most this many days old.
+ACTIVE_DAYS = 30
+
+
+def activity_changes_figures(last_activity_at, now) -> bool:
+    """Whether new activity of a learner whose last one was ``last_activity_at``
+    changes a figure: only when they were not counted as active already (a lesson
+    read by an active learner moves nothing, and must cost no rebuild)."""
+    return last_activity_at is None or last_activity_at < now - datetime.timedelta(
+        ACTIVE_DAYS
+    )
 
 
 def course_figures_changed(

@@ -30,7 +30,7 @@ from courses.question_types import (
 )
 from courses.selectors import course_for_page_get
 from courses.services import bank_questions_draw
-from learners.figures_marks import course_figures_changed
+from learners.figures_marks import activity_changes_figures, course_figures_changed
 from learners.grading import grade_response
 from learners.models import Completion, Enrollment, QuizAttempt, User
 from learners.scoring import attempt_totals
@@ -211,7 +211,8 @@ def quiz_attempt_start(
             user=user, quiz=quiz, state=QuizAttempt.State.OPEN
         )
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
-    course_figures_changed(course_ids=[course.pk])
+    if activity_changes_figures(enrollment.last_activity_at, now):
+        course_figures_changed(course_ids=[course.pk])
     return attempt
 
 

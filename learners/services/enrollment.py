@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from courses.selectors import course_for_page_get, next_step_get, required_step_ids_get
-from learners.figures_marks import course_figures_changed
+from learners.figures_marks import activity_changes_figures, course_figures_changed
 from learners.models import Completion, Enrollment, User
 from learners.selectors import completed_page_ids_get
 from learners.signals import course_completed
@@ -81,7 +81,8 @@ def step_complete(*, user: User, page: Page) -> LessonPage | None:
         pass
     now = timezone.now()
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
-    course_figures_changed(course_ids=[course.pk])
+    if activity_changes_figures(enrollment.last_activity_at, now):
+        course_figures_changed(course_ids=[course.pk])
     done_ids = completed_page_ids_get(user=user, course=course)
     course_completion_update(
         enrollment=enrollment, course=course, done_ids=done_ids, now=now
@@ -107,6 +108,7 @@ def course_completion_update(
         pk=enrollment.pk, completed_at__isnull=True
     ).update(completed_at=now or timezone.now())
     if recorded:
+        course_figures_changed(course_ids=[course.pk])
         # Apps built on learners (certificates) act on it, in this transaction.
         course_completed.send(sender=Enrollment, user=enrollment.user, course=course)
     return True

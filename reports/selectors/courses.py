@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.models import CoursePage
+from learners.figures_marks import ACTIVE_DAYS
 from learners.models import Enrollment
 from learners.scope import LearnerScope
 from learners.scoring import course_score_expression
@@ -43,7 +44,6 @@ from reports.selectors.figures import (
     rate_percent,
 )
 
-ACTIVE_DAYS = 30
 MAX_ID = 2**63 - 1  # a larger number is nobody's id (and PostgreSQL refuses it)
 
 

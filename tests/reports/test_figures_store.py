@@ -45,14 +45,18 @@ from reports.services.figures import (
 from tests.factories.courses import course_create
 from tests.factories.learners import MunicipalityFactory, UserFactory
 from tests.factories.quizzes import essay, quiz_create
-from tests.reports.test_statistics import attempt, certify, enrol, learner
+from tests.reports.test_statistics import (
+    EVERYTHING,
+    NOW,
+    TODAY,
+    attempt,
+    certify,
+    enrol,
+    learner,
+)
 
 pytestmark = pytest.mark.django_db
 
-UTC = datetime.UTC
-NOW = datetime.datetime(2026, 3, 15, 12, tzinfo=UTC)
-TODAY = NOW.date()
-EVERYTHING = LearnerScope(municipality=None)
 GENDERS = ["female", "male", "other", "undisclosed", ""]
 
 
@@ -283,19 +287,33 @@ def _certified(m):
     return certificate_issue(user=m["user"], course=m["course"])
 
 
+def _inactive(m):
+    """Enrolled, with a last activity older than the reports' 30 days."""
+    enrollment_create(user=m["user"], course=m["course"])
+    Enrollment.objects.update(last_activity_at=NOW - datetime.timedelta(days=31))
+
+
 SERVICES = {
     "enrolment": (
         lambda m: None,
         lambda m, _: enrollment_create(user=m["user"], course=m["course"]),
     ),
-    "lesson completion": (
-        lambda m: enrollment_create(user=m["user"], course=m["course"]),
+    "lesson completion of an inactive learner": (
+        _inactive,
         lambda m, _: step_complete(
             user=m["user"], page=LessonPage.objects.descendant_of(m["course"]).get()
         ),
     ),
-    "quiz attempt start": (
-        lambda m: enrollment_create(user=m["user"], course=m["course"]),
+    "course completion by an active learner": (
+        lambda m: quiz_essay_grade(
+            grader=m["admin"], attempt_id=_submitted_essay(m).pk, position=1, points=1
+        ),
+        lambda m, _: step_complete(
+            user=m["user"], page=LessonPage.objects.descendant_of(m["course"]).get()
+        ),
+    ),
+    "quiz attempt start of an inactive learner": (
+        _inactive,
         lambda m, _: quiz_attempt_start(user=m["user"], quiz=m["quiz"]),
     ),
     "quiz attempt submit": (
@@ -393,6 +411,17 @@ def test_each_service_changing_a_figure_marks_its_course_in_its_transaction(
     assert set(FiguresChange.objects.values_list("course_id", flat=True)) == {
         marked["course"].pk
     }
+
+
+def test_an_active_learner_reading_a_lesson_marks_nothing(marked):
+    """A lesson read by a learner counted as active already changes no figure, and
+    costs no rebuild."""
+    enrollment_create(user=marked["user"], course=marked["course"])
+    lesson = LessonPage.objects.descendant_of(marked["course"]).get()
+    FiguresChange.objects.all().delete()
+    step_complete(user=marked["user"], page=lesson)
+    quiz_attempt_start(user=marked["user"], quiz=marked["quiz"])
+    assert not FiguresChange.objects.exists()
 
 
 def test_a_change_rebuilds_the_figures_when_it_commits_in_eager_mode(
