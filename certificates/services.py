@@ -40,6 +40,7 @@ from cms.site_address import absolute_url
 from courses.durations import duration_words
 from courses.models import CoursePage
 from courses.selectors import course_minutes_get
+from learners.figures_marks import course_figures_changed
 from learners.models import Enrollment, User
 from learners.scoring import score_percent_text
 from learners.selectors import preferred_language_get
@@ -138,6 +139,7 @@ def _create(*, user, course, template, data, issued_by, now) -> Certificate:
 def _after_issue(certificate: Certificate) -> None:
     """Record the PDF rendering and the learner's e-mail in the outbox, in the
     issuing transaction (each once per certificate)."""
+    course_figures_changed(course_ids=[certificate.course_id])
     outbox_message_create(
         kind=CERTIFICATE_PDF,
         payload={"certificate_id": str(certificate.pk)},
@@ -302,6 +304,7 @@ def certificate_revoke(
         update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"]
     )
     _pdf_drop(locked)
+    course_figures_changed(course_ids=[locked.course_id])
     return locked
 
 
@@ -344,6 +347,7 @@ def certificates_holder_leave(*, user: User, withdraw: bool, now=None) -> int:
             fields += ["state", "withdrawn_at"]
             _pdf_drop(certificate)
         certificate.save(update_fields=fields)
+    course_figures_changed(course_ids=[c.course_id for c in certificates])
     return len(certificates)
 
 

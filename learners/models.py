@@ -301,3 +301,24 @@ class QuizAttempt(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == self.State.OPEN
+
+
+class FiguresChange(models.Model):
+    """A mark saying that a course's report figures changed (insert-only).
+
+    The services that change a figure (enrolments, progress, attempts, certificates,
+    profiles) add one in their own transaction, so a change is never forgotten even
+    when Redis or the workers are down; ``reports`` rebuilds the course's stored
+    figures and deletes the marks it consumed. The course is a plain id: a mark
+    must never lock nor outlive-protect the course page.
+    """
+
+    course_id = models.PositiveIntegerField(_("course id"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("figures change")
+        verbose_name_plural = _("figures changes")
+
+    def __str__(self):
+        return f"{self.course_id} @ {self.created_at:%Y-%m-%d %H:%M}"

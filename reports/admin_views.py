@@ -31,7 +31,9 @@ from reports.selectors import (
     course_report_get,
     course_report_list,
     dashboard_get,
+    figures_freshness_get,
     report_course_get,
+    stored_figures_apply,
 )
 
 
@@ -149,6 +151,8 @@ class CourseReportListView(ReportView):
         context["figures_rows"] = [
             figures for _course, figures in course_report_list(scope=self.scope)
         ]
+        if stored_figures_apply(scope=self.scope):
+            context["freshness"] = figures_freshness_get()
         return context
 
 
@@ -241,6 +245,9 @@ class CourseReportView(ReportView):
             export_query=query.urlencode(),
             form=form,
             filtered=bool(filters),
+            freshness=figures_freshness_get(course=self.course)
+            if stored_figures_apply(scope=self.scope, **filters)
+            else None,
             country_chart=charts.rate_chart(
                 chart_id="chart-completion-by-country",
                 title=_("Completion rate by country (%)"),
@@ -277,6 +284,9 @@ class DashboardPanel(Component):
         dashboard = dashboard_get(scope=self.scope)
         return {
             "dashboard": dashboard,
+            "freshness": figures_freshness_get(dashboard=True)
+            if stored_figures_apply(scope=self.scope)
+            else None,
             "scope_label": scope_label(self.scope),
             "months_chart": charts.grouped_bar_chart(
                 chart_id="chart-months",

@@ -383,6 +383,18 @@ CELERY_BEAT_SCHEDULE["certificate-batch-sweep"] = {
     "task": "certificates.tasks.certificate_batch_sweep_task",
     "schedule": float(CERTIFICATE_BATCH_SWEEP_SECONDS),
 }
+# Stored report figures (reports/services/figures.py): the courses marked as changed
+# are rebuilt every few minutes (when the debounced task after a change was lost),
+# and everything once a day ("active in the last 30 days" moves with time alone).
+CELERY_BEAT_SCHEDULE["report-figures-sweep"] = {
+    "task": "reports.tasks.report_figures_pending_rebuild_task",
+    "schedule": 300.0,
+    "options": {"expires": 290},
+}
+CELERY_BEAT_SCHEDULE["report-figures-daily"] = {
+    "task": "reports.tasks.report_figures_rebuild_all_task",
+    "schedule": 86400.0,
+}
 
 WAGTAIL_SITE_NAME = "Campus"
 # The site's public address: every absolute URL (e-mails, QR codes, Open Badges,

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 
+from learners.figures_marks import course_figures_changed
 from learners.models import (
     CityCoordinator,
     Municipality,
@@ -59,6 +60,7 @@ def profile_update(
     profile.preferred_language = preferred_language
     profile.full_clean()
     profile.save()
+    course_figures_changed(user=user)
     return profile
 
 
@@ -137,4 +139,5 @@ def account_delete(*, user: User, choices: dict | None = None) -> None:
     learner's ``choices`` (answers to ``account_deletion_fields``) first.
     """
     account_deleting.send(sender=User, user=user, choices=choices or {})
+    course_figures_changed(user=user)
     user.delete()

@@ -30,6 +30,7 @@ from courses.question_types import (
 )
 from courses.selectors import course_for_page_get
 from courses.services import bank_questions_draw
+from learners.figures_marks import activity_changes_figures, course_figures_changed
 from learners.grading import grade_response
 from learners.models import Completion, Enrollment, QuizAttempt, User
 from learners.scoring import attempt_totals
@@ -210,6 +211,8 @@ def quiz_attempt_start(
             user=user, quiz=quiz, state=QuizAttempt.State.OPEN
         )
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+    if activity_changes_figures(enrollment.last_activity_at, now):
+        course_figures_changed(course_ids=[course.pk])
     return attempt
 
 
@@ -329,6 +332,7 @@ def attempt_progress_update(attempt: QuizAttempt, *, now) -> None:
     Enrollment.objects.filter(
         user_id=attempt.user_id, course_id=attempt.course_id
     ).update(last_activity_at=now)
+    course_figures_changed(course_ids=[attempt.course_id])
     if not attempt.passed:
         return
     try:

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from courses.selectors import course_for_page_get, next_step_get, required_step_ids_get
+from learners.figures_marks import activity_changes_figures, course_figures_changed
 from learners.models import Completion, Enrollment, User
 from learners.selectors import completed_page_ids_get
 from learners.signals import course_completed
@@ -16,6 +17,7 @@ class EnrollmentError(Exception):
     """A learner asked for something on a course they cannot do (message is translated)."""
 
 
+@transaction.atomic
 def enrollment_create(*, user: User, course: CoursePage) -> Enrollment:
     """Enrol the learner (idempotent: a double click or a retry makes one enrolment).
 
@@ -31,11 +33,14 @@ def enrollment_create(*, user: User, course: CoursePage) -> Enrollment:
             )
     except IntegrityError:  # a concurrent request created it first
         enrollment, created = Enrollment.objects.get(user=user, course=course), False
-    if not created and enrollment.left_at is not None:
+    rejoined = not created and enrollment.left_at is not None
+    if rejoined:
         Enrollment.objects.filter(pk=enrollment.pk).update(
             left_at=None, last_activity_at=timezone.now()
         )
         enrollment.refresh_from_db()
+    if created or rejoined:
+        course_figures_changed(course_ids=[course.pk])
     return enrollment
 
 
@@ -76,6 +81,8 @@ def step_complete(*, user: User, page: Page) -> LessonPage | None:
         pass
     now = timezone.now()
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+    if activity_changes_figures(enrollment.last_activity_at, now):
+        course_figures_changed(course_ids=[course.pk])
     done_ids = completed_page_ids_get(user=user, course=course)
     course_completion_update(
         enrollment=enrollment, course=course, done_ids=done_ids, now=now
@@ -101,6 +108,7 @@ def course_completion_update(
         pk=enrollment.pk, completed_at__isnull=True
     ).update(completed_at=now or timezone.now())
     if recorded:
+        course_figures_changed(course_ids=[course.pk])
         # Apps built on learners (certificates) act on it, in this transaction.
         course_completed.send(sender=Enrollment, user=enrollment.user, course=course)
     return True

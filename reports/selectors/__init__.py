@@ -7,6 +7,11 @@ Every figure is aggregated by the database (GROUP BY, conditional counts, averag
 TruncMonth), so each function runs a fixed number of queries whatever the number of
 learners, and returns at most one row per course, country, gender or month:
 
+For every learner (no date range, no explicit ``now``/``today``), the three read the
+figures stored by reports/services/figures.py instead, in one query each (two for
+the course list): rows per course, country, gender and month, never per learner.
+Live, for a cohort of dates or a coordinator's city:
+
 - ``course_report_get``: 3 queries on PostgreSQL (overall, by country, by gender; the
   median is a ``percentile_cont`` aggregate inside them), 6 elsewhere (SQLite has no
   percentile: one more query per breakdown finds the middle rows with window
@@ -31,6 +36,7 @@ from reports.selectors.courses import (
     course_report_get,
     course_report_list,
     report_course_get,
+    stored_figures_apply,
 )
 from reports.selectors.dashboard import (
     CountryCount,
@@ -52,6 +58,7 @@ from reports.selectors.figures import (
     month_starts,
     rate_percent,
 )
+from reports.selectors.freshness import FiguresFreshness, figures_freshness_get
 
 __all__ = [
     "CityReport",
@@ -60,6 +67,7 @@ __all__ = [
     "CourseReport",
     "Dashboard",
     "Figures",
+    "FiguresFreshness",
     "GenderCount",
     "GenderShare",
     "MonthFigures",
@@ -69,6 +77,7 @@ __all__ = [
     "course_report_list",
     "dashboard_get",
     "days",
+    "figures_freshness_get",
     "gender_labels",
     "gender_rows_paired",
     "gender_share",
@@ -77,4 +86,5 @@ __all__ = [
     "month_starts",
     "rate_percent",
     "report_course_get",
+    "stored_figures_apply",
 ]

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.models import CoursePage
+from learners.figures_marks import ACTIVE_DAYS
 from learners.models import Enrollment
 from learners.scope import LearnerScope
 from learners.scoring import course_score_expression
@@ -43,7 +44,6 @@ from reports.selectors.figures import (
     rate_percent,
 )
 
-ACTIVE_DAYS = 30
 MAX_ID = 2**63 - 1  # a larger number is nobody's id (and PostgreSQL refuses it)
 
 
@@ -225,14 +225,24 @@ def course_report_get(
     ``now``. Countries are those of the learners' municipalities; learners without one
     are counted under "Not given", as are those who left their gender empty (gender
     rows are always all listed, zeros included).
+
+    For every learner, without dates nor ``now``, the figures are the stored ones
+    (reports/services/figures.py: one query, whatever the number of learners),
+    computed first when none is stored yet. Otherwise they are aggregated live: a
+    cohort of dates, or a city coordinator's scope (bounded by the city's learners).
     """
-    now = now or timezone.now()
-    enrollments = scoped_enrollments(
-        scope=scope, date_from=date_from, date_to=date_to
-    ).filter(course=course)
-    overall = _grouped_figures(enrollments, group=None, now=now)[None]
-    countries_rows = _grouped_figures(enrollments, group=_country(), now=now)
-    gender_rows = _grouped_figures(enrollments, group=_gender(), now=now)
+    if stored_figures_apply(scope=scope, date_from=date_from, date_to=date_to, now=now):
+        from reports.services.figures import course_figures_rows_get
+
+        overall, countries_rows, gender_rows = course_figures_rows_get(course=course)
+    else:
+        overall, countries_rows, gender_rows = course_report_rows(
+            course=course,
+            scope=scope,
+            date_from=date_from,
+            date_to=date_to,
+            now=now or timezone.now(),
+        )
     by_country = sorted(
         (
             _figures(code, country_label(code), row)
@@ -252,6 +262,33 @@ def course_report_get(
         overall=_figures(None, _("All learners"), overall),
         by_country=by_country,
         by_gender=by_gender,
+    )
+
+
+def stored_figures_apply(
+    *, scope: LearnerScope, date_from=None, date_to=None, now=None
+):
+    """Whether a report reads the stored figures: every learner, every date, now."""
+    return scope.everything and date_from is None and date_to is None and now is None
+
+
+def course_report_rows(
+    *,
+    course: CoursePage,
+    scope: LearnerScope,
+    now: datetime.datetime,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> tuple[dict, dict, dict]:
+    """The live aggregates of a course report: the overall row, ``{country code: row}``
+    and ``{gender: row}`` (each row a dict of the figures before rounding)."""
+    enrollments = scoped_enrollments(
+        scope=scope, date_from=date_from, date_to=date_to
+    ).filter(course=course)
+    return (
+        _grouped_figures(enrollments, group=None, now=now)[None],
+        _grouped_figures(enrollments, group=_country(), now=now),
+        _grouped_figures(enrollments, group=_gender(), now=now),
     )
 
 
@@ -277,15 +314,22 @@ def report_course_get(*, scope: LearnerScope, course_id) -> CoursePage | None:
 def course_report_list(
     *, scope: LearnerScope, now: datetime.datetime | None = None
 ) -> list[tuple[CoursePage, Figures]]:
-    """Every live course, by title, with its overall figures within the scope."""
-    now = now or timezone.now()
+    """Every live course, by title, with its overall figures within the scope (the
+    stored ones for every learner without ``now``: see ``course_report_get``)."""
     courses = list(CoursePage.objects.live().order_by("title"))
-    enrollments = scoped_enrollments(scope=scope).filter(
-        course__in=[c.pk for c in courses]
-    )
-    rows = (
-        _grouped_figures(enrollments, group=F("course_id"), now=now) if courses else {}
-    )
+    if not courses:
+        rows = {}
+    elif stored_figures_apply(scope=scope, now=now):
+        from reports.services.figures import course_figures_overall_get
+
+        rows = course_figures_overall_get(course_ids=[c.pk for c in courses])
+    else:
+        enrollments = scoped_enrollments(scope=scope).filter(
+            course__in=[c.pk for c in courses]
+        )
+        rows = _grouped_figures(
+            enrollments, group=F("course_id"), now=now or timezone.now()
+        )
     return [
         (course, _figures(course.pk, course.title, rows.get(course.pk)))
         for course in courses

@@ -1,7 +1,7 @@
 """The admin home's dashboard: enrolments and completions per month, completion
 per course, learners by country, and the share of women among learners and
 certificate holders (``gender_share_get``, which the city report uses too).
-``dashboard_get``: 5 queries on every database."""
+``dashboard_get``: 5 queries on every database live, 1 from the stored figures."""
 
 import datetime
 from dataclasses import dataclass
@@ -14,7 +14,11 @@ from django.utils.formats import date_format
 from certificates.models import Certificate
 from learners.models import Enrollment, User
 from learners.scope import LearnerScope
-from reports.selectors.courses import day_start, scoped_enrollments
+from reports.selectors.courses import (
+    day_start,
+    scoped_enrollments,
+    stored_figures_apply,
+)
 from reports.selectors.figures import (
     NOT_GIVEN,
     GenderShare,
@@ -73,10 +77,12 @@ def _learners(scope: LearnerScope):
     )
 
 
-def _per_month(enrollments, column: str, since) -> dict:
+def _per_month(enrollments, column: str, since=None) -> dict:
+    """``{(year, month): count}`` of the column's dates (since ``since``, if given)."""
+    if since is not None:
+        enrollments = enrollments.filter(**{f"{column}__gte": since})
     rows = (
-        enrollments.filter(**{f"{column}__gte": since})
-        .annotate(month=TruncMonth(column))
+        enrollments.annotate(month=TruncMonth(column))
         .values("month")
         .annotate(count=Count("pk"))
         .order_by()
@@ -93,12 +99,12 @@ def gender_share_get(*, scope: LearnerScope) -> tuple[GenderShare, GenderShare]:
     bound, and the counts of every row are shown beside it. One query each.
     """
     return (
-        _gender_share_of(_learner_counts(scope)),
+        _gender_share_of(learner_counts(scope)),
         _certificate_holders_share(scope),
     )
 
 
-def _learner_counts(scope: LearnerScope) -> list[dict]:
+def learner_counts(scope: LearnerScope) -> list[dict]:
     """Learners per (country, gender): one query, one row per pair present."""
     return list(
         _learners(scope)
@@ -118,6 +124,11 @@ def _gender_share_of(learner_counts: list[dict]) -> GenderShare:
 
 def _certificate_holders_share(scope: LearnerScope) -> GenderShare:
     """Holders of at least one valid certificate, by gender (one query)."""
+    return gender_share(certificate_holder_counts(scope))
+
+
+def certificate_holder_counts(scope: LearnerScope) -> dict:
+    """``{gender or None: holders of at least one valid certificate}`` (one query)."""
     holders = (
         scope.learners(User.objects.all())
         .filter(
@@ -131,7 +142,7 @@ def _certificate_holders_share(scope: LearnerScope) -> GenderShare:
         .annotate(count=Count("pk"))
         .order_by()
     )
-    return gender_share({row["profile__gender"]: row["count"] for row in holders})
+    return {row["profile__gender"]: row["count"] for row in holders}
 
 
 def dashboard_get(
@@ -141,15 +152,64 @@ def dashboard_get(
     12 months (months without any included, oldest first), the completion rate of
     every live course with enrolments, learners by country (their municipality's),
     and the share of women among learners and certificate holders (counted as
-    ``gender_share_get`` says). Five queries."""
+    ``gender_share_get`` says).
+
+    For every learner and without ``today``, the stored figures
+    (reports/services/figures.py: one query whatever the number of learners, computed
+    first when none is stored yet); otherwise five live queries (a city
+    coordinator's scope is bounded by the city's learners)."""
+    if stored_figures_apply(scope=scope, now=today):
+        from reports.services.figures import dashboard_figures_rows_get
+
+        return dashboard_from_rows(
+            today=timezone.localdate(), **dashboard_figures_rows_get()
+        )
     today = today or timezone.localdate()
-    starts = month_starts(today)
-    since = day_start(starts[0])
+    since = day_start(month_starts(today)[0])
     enrollments = scoped_enrollments(scope=scope)
-    enrolled = _per_month(enrollments, "enrolled_at", since)
-    completed = _per_month(
-        enrollments.filter(completed_at__isnull=False), "completed_at", since
+    return dashboard_from_rows(
+        today=today,
+        enrolled=_per_month(enrollments, "enrolled_at", since),
+        completed=_per_month(
+            enrollments.filter(completed_at__isnull=False), "completed_at", since
+        ),
+        course_rows=dashboard_course_rows(enrollments.filter(course__live=True)),
+        learner_counts=learner_counts(scope),
+        holder_counts=certificate_holder_counts(scope),
     )
+
+
+def dashboard_course_rows(enrollments) -> list[dict]:
+    """Enrolments and completions per course of the enrolments, by course title."""
+    return list(
+        enrollments.values("course_id", "course__title")
+        .annotate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+        )
+        .order_by("course__title")
+    )
+
+
+def dashboard_per_month(scope: LearnerScope) -> tuple[dict, dict]:
+    """Enrolments and completions of every month, ``{(year, month): count}`` each."""
+    enrollments = scoped_enrollments(scope=scope)
+    return (
+        _per_month(enrollments, "enrolled_at"),
+        _per_month(enrollments.filter(completed_at__isnull=False), "completed_at"),
+    )
+
+
+def dashboard_from_rows(
+    *,
+    today: datetime.date,
+    enrolled: dict,
+    completed: dict,
+    course_rows: list[dict],
+    learner_counts: list[dict],
+    holder_counts: dict,
+) -> Dashboard:
+    """The dashboard from its aggregates, live or stored (the same code for both)."""
     months = [
         MonthFigures(
             month=start,
@@ -157,17 +217,8 @@ def dashboard_get(
             enrolments=enrolled.get((start.year, start.month), 0),
             completions=completed.get((start.year, start.month), 0),
         )
-        for start in starts
+        for start in month_starts(today)
     ]
-    course_rows = (
-        enrollments.filter(course__live=True)
-        .values("course_id", "course__title")
-        .annotate(
-            enrolled=Count("pk"),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
-        )
-        .order_by("course__title")
-    )
     courses = [
         CourseRate(
             course_id=row["course_id"],
@@ -177,7 +228,6 @@ def dashboard_get(
         )
         for row in course_rows
     ]
-    learner_counts = _learner_counts(scope)
     learners_by_country: dict[str, int] = {}
     for row in learner_counts:
         code = row["profile__municipality__country"] or NOT_GIVEN
@@ -194,5 +244,5 @@ def dashboard_get(
         courses=courses,
         countries=by_country,
         learners=_gender_share_of(learner_counts),
-        certificate_holders=_certificate_holders_share(scope),
+        certificate_holders=gender_share(holder_counts),
     )
